@@ -1,0 +1,100 @@
+package nl.opvangmonitor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.opvangmonitor.common.load.ExitCodes;
+import nl.opvangmonitor.common.load.HistoryCommand;
+import nl.opvangmonitor.common.load.LoadCommand;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Command line entry point:
+ * <pre>
+ *   java -jar opvangmonitor.jar load    [--input DIR] [--warehouse FILE]
+ *   java -jar opvangmonitor.jar history [--warehouse FILE]
+ * </pre>
+ * Any other {@code --name=value} is handed to Spring as a configuration property.
+ */
+@SpringBootApplication
+public class Application {
+
+    static final String USAGE = """
+            usage: opvangmonitor <command> [options]
+              load     load every export under the input folder, compute the indicators, print a summary
+              history  list past load runs
+            options:
+              --input DIR        input folder with one sub folder per source (default: input)
+              --warehouse FILE   DuckDB warehouse file (default: warehouse/opvangmonitor.duckdb)
+              --name=value       any configuration property, e.g. --opvangmonitor.chunk-size=5000
+            """;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command and returns its exit code (the tests call this too). */
+    public static int run(String... args) {
+        String command = null;
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> springArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--input", "--warehouse" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println(arg + " needs a value\n" + USAGE);
+                        return ExitCodes.USAGE;
+                    }
+                    properties.put("opvangmonitor." + arg.substring(2), args[++i]);
+                }
+                case "-h", "--help", "help" -> {
+                    System.out.print(USAGE);
+                    return ExitCodes.OK;
+                }
+                default -> {
+                    if (arg.startsWith("--input=") || arg.startsWith("--warehouse=")) {
+                        properties.put("opvangmonitor." + arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+                    } else if (arg.startsWith("--")) {
+                        springArgs.add(arg);
+                    } else if (command == null) {
+                        command = arg;
+                    } else {
+                        System.err.println("unexpected argument: " + arg + "\n" + USAGE);
+                        return ExitCodes.USAGE;
+                    }
+                }
+            }
+        }
+        if (command == null) {
+            command = "load";
+        }
+        if (!List.of("load", "history").contains(command)) {
+            System.err.println("unknown command: " + command + "\n" + USAGE);
+            return ExitCodes.USAGE;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(properties)
+                .run(springArgs.toArray(String[]::new))) {
+            return switch (command) {
+                case "history" -> context.getBean(HistoryCommand.class).run(System.out);
+                default -> context.getBean(LoadCommand.class).run(System.out);
+            };
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("Run failed: " + root.getMessage());
+            return ExitCodes.RUN_FAILED;
+        }
+    }
+}

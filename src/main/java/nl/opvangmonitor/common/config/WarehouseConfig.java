@@ -1,0 +1,98 @@
+package nl.opvangmonitor.common.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import nl.opvangmonitor.common.privacy.PseudonymKeySource;
+import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The two databases: the DuckDB warehouse (primary; every query through jOOQ, bulk writes through
+ * DuckDB's Appender) and, next to it, an embedded H2 file holding Spring Batch's job repository
+ * (DuckDB is not a database Spring Batch supports), which gives run history and restart.
+ */
+@Configuration
+@EnableConfigurationProperties(OpvangmonitorProperties.class)
+public class WarehouseConfig {
+
+    @Bean
+    @Primary
+    public DataSource warehouseDataSource(OpvangmonitorProperties properties) {
+        Path file = properties.warehouse().toAbsolutePath();
+        createParent(file);
+        HikariDataSource ds = new HikariDataSource();
+        ds.setPoolName("warehouse");
+        ds.setDriverClassName("org.duckdb.DuckDBDriver");
+        ds.setJdbcUrl("jdbc:duckdb:" + file);
+        ds.setMaximumPoolSize(4);
+        ds.setMinimumIdle(1);
+        return ds;
+    }
+
+    @Bean(defaultCandidate = false)
+    @BatchDataSource
+    public DataSource batchDataSource(OpvangmonitorProperties properties) {
+        Path warehouse = properties.warehouse().toAbsolutePath();
+        createParent(warehouse);
+        String base = warehouse.getFileName().toString().replaceFirst("\\.duckdb$", "");
+        HikariDataSource ds = new HikariDataSource();
+        ds.setPoolName("batch");
+        ds.setDriverClassName("org.h2.Driver");
+        ds.setJdbcUrl("jdbc:h2:file:" + warehouse.resolveSibling(base + "-jobs") + ";DB_CLOSE_ON_EXIT=FALSE");
+        ds.setUsername("sa");
+        ds.setMaximumPoolSize(4);
+        return ds;
+    }
+
+    @Bean
+    @BatchTransactionManager
+    public PlatformTransactionManager batchTransactionManager(@BatchDataSource DataSource batchDataSource) {
+        return new JdbcTransactionManager(batchDataSource);
+    }
+
+    @Bean
+    public DSLContext dsl(DataSource warehouseDataSource) {
+        return DSL.using(warehouseDataSource, SQLDialect.DUCKDB);
+    }
+
+    @Bean
+    public Flyway warehouseFlyway(DataSource warehouseDataSource) {
+        return Flyway.configure()
+                .dataSource(warehouseDataSource)
+                .locations("classpath:db/migrations", "classpath:db/views")
+                .cleanDisabled(true)
+                .load();
+    }
+
+    @Bean
+    public Pseudonymizer pseudonymizer(OpvangmonitorProperties properties, Environment environment) {
+        boolean production = Arrays.asList(environment.getActiveProfiles()).contains("production");
+        return new Pseudonymizer(PseudonymKeySource.resolve(System.getenv(PseudonymKeySource.ENV),
+                properties.pseudonym() == null ? null : properties.pseudonym().keyFile(), production));
+    }
+
+    private static void createParent(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file, e);
+        }
+    }
+}

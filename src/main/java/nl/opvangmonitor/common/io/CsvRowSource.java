@@ -1,0 +1,181 @@
+package nl.opvangmonitor.common.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams a CSV file (RFC 4180 quoting, fields may span lines).
+ * Encoding: a UTF-8 byte order mark wins; otherwise the first megabyte decides between UTF-8
+ * and Windows-1252. Delimiter: whichever of ; , or tab occurs most in the first lines.
+ */
+final class CsvRowSource implements RawRowSource {
+
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int SNIFF_BYTES = 1 << 20;
+
+    private final Reader reader;
+    private final char delimiter;
+    private final char[] buffer = new char[1 << 16];
+    private int pos;
+    private int limit;
+    private int line = 1;
+    private final StringBuilder field = new StringBuilder();
+
+    private CsvRowSource(Reader reader, char delimiter) {
+        this.reader = reader;
+        this.delimiter = delimiter;
+    }
+
+    static CsvRowSource open(Path file) throws FileRejectedException {
+        try {
+            byte[] head = readHead(file);
+            int bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+            Charset charset = bom > 0 || isUtf8(head, bom) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            char delimiter = sniffDelimiter(new String(head, bom, head.length - bom, charset));
+            InputStream in = Files.newInputStream(file);
+            in.skipNBytes(bom);
+            return new CsvRowSource(new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), delimiter);
+        } catch (IOException e) {
+            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readHead(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SNIFF_BYTES);
+        }
+    }
+
+    /** True when the bytes decode as UTF-8 (a sequence cut off at the end of the sample is fine). */
+    static boolean isUtf8(byte[] bytes, int offset) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset), out, false);
+        return !result.isError();
+    }
+
+    static char sniffDelimiter(String head) {
+        int best = 0;
+        char chosen = ',';
+        String[] lines = head.split("\r?\n", 12);
+        for (int i = 0; i < Math.min(lines.length, 11); i++) {
+            for (char candidate : new char[] {';', ',', '\t'}) {
+                int count = countOutsideQuotes(lines[i], candidate);
+                if (count > best) {
+                    best = count;
+                    chosen = candidate;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    private static int countOutsideQuotes(String line, char c) {
+        int count = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == c && !quoted) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private int read() throws IOException {
+        if (pos == limit) {
+            limit = reader.read(buffer, 0, buffer.length);
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[pos++];
+    }
+
+    private int peek() throws IOException {
+        int c = read();
+        if (c >= 0) {
+            pos--;
+        }
+        return c;
+    }
+
+    @Override
+    public RawRow next() throws IOException {
+        int c = read();
+        if (c < 0) {
+            return null;
+        }
+        int rowNumber = line;
+        List<String> cells = new ArrayList<>();
+        field.setLength(0);
+        boolean quoted = false;
+        boolean fieldStart = true;
+        while (true) {
+            if (c < 0) {
+                cells.add(field.toString());
+                return new RawRow(rowNumber, cells);
+            }
+            char ch = (char) c;
+            if (quoted) {
+                if (ch == '"') {
+                    if (peek() == '"') {
+                        read();
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (ch == '\n') {
+                        line++;
+                    }
+                    field.append(ch);
+                }
+            } else if (ch == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+            } else if (ch == delimiter) {
+                cells.add(field.toString());
+                field.setLength(0);
+                fieldStart = true;
+            } else if (ch == '\r' || ch == '\n') {
+                if (ch == '\r' && peek() == '\n') {
+                    read();
+                }
+                line++;
+                cells.add(field.toString());
+                return new RawRow(rowNumber, cells);
+            } else {
+                field.append(ch);
+                fieldStart = false;
+            }
+            c = read();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

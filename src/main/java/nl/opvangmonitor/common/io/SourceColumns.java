@@ -1,0 +1,63 @@
+package nl.opvangmonitor.common.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The canonical columns of a source and how an export's headers map onto them. Headers match
+ * in any case and with any surrounding spaces ("Melding ID " matches melding_id); a configured
+ * alias maps another export's header name onto a canonical column.
+ */
+public record SourceColumns(List<String> required, List<String> optional, Map<String, String> aliases) {
+
+    public SourceColumns {
+        required = List.copyOf(required);
+        optional = List.copyOf(optional);
+        aliases = Map.copyOf(aliases);
+    }
+
+    public static SourceColumns of(List<String> required, List<String> optional) {
+        return new SourceColumns(required, optional, Map.of());
+    }
+
+    public SourceColumns withAliases(Map<String, String> canonicalToHeader) {
+        return new SourceColumns(required, optional, canonicalToHeader == null ? Map.of() : canonicalToHeader);
+    }
+
+    public List<String> all() {
+        List<String> all = new ArrayList<>(required);
+        all.addAll(optional);
+        return all;
+    }
+
+    /** The canonical column a header cell stands for, or null when the export's column is not used. */
+    public String canonicalFor(String header) {
+        String key = normalise(header);
+        if (key.isEmpty()) {
+            return null;
+        }
+        for (Map.Entry<String, String> alias : aliases.entrySet()) {
+            if (normalise(alias.getValue()).equals(key)) {
+                return alias.getKey();
+            }
+        }
+        for (String column : all()) {
+            if (normalise(column).equals(key)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** "  Melding ID" and "melding_id" both become "melding_id". */
+    static String normalise(String header) {
+        if (header == null) {
+            return "";
+        }
+        String s = header.replace("\ufeff", "").strip().toLowerCase(Locale.ROOT);
+        s = s.replaceAll("[^\\p{L}\\p{N}]+", "_");
+        return s.replaceAll("^_+|_+$", "");
+    }
+}

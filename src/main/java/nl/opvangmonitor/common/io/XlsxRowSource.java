@@ -1,0 +1,265 @@
+package nl.opvangmonitor.common.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+
+/**
+ * Streams the first sheet of an XLSX workbook with a StAX pull parser over the sheet XML, so a
+ * workbook is never loaded whole into memory. Cells are read as values, not as displayed text:
+ * a date cell becomes an ISO date, a number its full value with a decimal comma (a percentage
+ * cell 0.4833 becomes 48,33%), a boolean ja/nee.
+ */
+final class XlsxRowSource implements RawRowSource {
+
+    private final OPCPackage pkg;
+    private final InputStream sheet;
+    private final XMLStreamReader xml;
+    private final ReadOnlySharedStringsTable strings;
+    private final StylesTable styles;
+    private final Map<Integer, CellKind> kindByStyle = new HashMap<>();
+    private int lastRow;
+
+    private enum CellKind { NUMBER, DATE, PERCENT }
+
+    private XlsxRowSource(OPCPackage pkg, InputStream sheet, XMLStreamReader xml, ReadOnlySharedStringsTable strings, StylesTable styles) {
+        this.pkg = pkg;
+        this.sheet = sheet;
+        this.xml = xml;
+        this.strings = strings;
+        this.styles = styles;
+    }
+
+    static XlsxRowSource open(Path file) throws FileRejectedException {
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        } catch (IOException e) {
+            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+        }
+        if (magic == FileMagic.OLE2) {
+            throw new FileRejectedException(isEncrypted(file)
+                    ? "the workbook is password-protected (encrypted); deliver it without a password"
+                    : "not an .xlsx workbook (an old .xls or other OLE2 document); save it as .xlsx");
+        }
+        if (magic != FileMagic.OOXML) {
+            throw new FileRejectedException("not a valid .xlsx workbook (the file is corrupt or of another type)");
+        }
+        OPCPackage pkg = null;
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = reader.getStylesTable();
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new FileRejectedException("the workbook has no sheet");
+            }
+            InputStream sheet = sheets.next();
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            return new XlsxRowSource(pkg, sheet, factory.createXMLStreamReader(sheet), strings, styles);
+        } catch (FileRejectedException e) {
+            revert(pkg);
+            throw e;
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | org.xml.sax.SAXException e) {
+            revert(pkg);
+            throw new FileRejectedException("not a valid .xlsx workbook (the file is corrupt: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")", e);
+        }
+    }
+
+    private static boolean isEncrypted(Path file) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void revert(OPCPackage pkg) {
+        if (pkg != null) {
+            pkg.revert();
+        }
+    }
+
+    @Override
+    public RawRow next() throws IOException {
+        try {
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
+                    return readRow();
+                }
+            }
+            return null;
+        } catch (XMLStreamException e) {
+            throw new IOException("the sheet XML is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    private RawRow readRow() throws XMLStreamException {
+        String r = xml.getAttributeValue(null, "r");
+        int rowNumber = r != null ? Integer.parseInt(r) : lastRow + 1;
+        lastRow = rowNumber;
+        List<String> cells = new ArrayList<>();
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && "c".equals(xml.getLocalName())) {
+                String ref = xml.getAttributeValue(null, "r");
+                int column = ref != null ? columnIndex(ref) : cells.size();
+                String value = readCell(xml.getAttributeValue(null, "t"), xml.getAttributeValue(null, "s"));
+                while (cells.size() < column) {
+                    cells.add(null);
+                }
+                cells.add(value);
+            } else if (event == XMLStreamConstants.END_ELEMENT && "row".equals(xml.getLocalName())) {
+                break;
+            }
+        }
+        return new RawRow(rowNumber, cells);
+    }
+
+    /** Reads the cell's value up to its end tag. */
+    private String readCell(String type, String style) throws XMLStreamException {
+        StringBuilder v = null;
+        StringBuilder inline = null;
+        boolean inV = false;
+        boolean inT = false;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                if ("v".equals(name)) {
+                    inV = true;
+                    v = new StringBuilder();
+                } else if ("t".equals(name)) {
+                    inT = true;
+                    if (inline == null) {
+                        inline = new StringBuilder();
+                    }
+                }
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                if (inV) {
+                    v.append(xml.getText());
+                } else if (inT) {
+                    inline.append(xml.getText());
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                String name = xml.getLocalName();
+                if ("v".equals(name)) {
+                    inV = false;
+                } else if ("t".equals(name)) {
+                    inT = false;
+                } else if ("c".equals(name)) {
+                    break;
+                }
+            }
+        }
+        if ("inlineStr".equals(type)) {
+            return inline == null ? null : inline.toString();
+        }
+        if (v == null) {
+            return null;
+        }
+        String raw = v.toString();
+        if (type == null || "n".equals(type)) {
+            return number(raw, style);
+        }
+        return switch (type) {
+            case "s" -> strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+            case "b" -> "1".equals(raw.strip()) ? "ja" : "nee";
+            default -> raw; // str (formula text), e (error such as #DIV/0!), d (ISO date)
+        };
+    }
+
+    private String number(String raw, String style) {
+        double d;
+        try {
+            d = Double.parseDouble(raw.strip());
+        } catch (NumberFormatException e) {
+            return raw;
+        }
+        CellKind kind = style == null ? CellKind.NUMBER : kindByStyle.computeIfAbsent(Integer.parseInt(style), this::kindOf);
+        switch (kind) {
+            case DATE -> {
+                LocalDateTime t = DateUtil.getLocalDateTime(d);
+                return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
+            }
+            case PERCENT -> {
+                BigDecimal pct = BigDecimal.valueOf(d).multiply(BigDecimal.valueOf(100)).setScale(10, RoundingMode.HALF_UP);
+                return plain(pct) + "%";
+            }
+            default -> {
+                return plain(BigDecimal.valueOf(d));
+            }
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() < 0) {
+            stripped = stripped.setScale(0);
+        }
+        return stripped.toPlainString().replace('.', ',');
+    }
+
+    private CellKind kindOf(int styleIndex) {
+        if (styles == null || styleIndex >= styles.getNumCellStyles()) {
+            return CellKind.NUMBER;
+        }
+        XSSFCellStyle cellStyle = styles.getStyleAt(styleIndex);
+        String format = cellStyle.getDataFormatString();
+        if (DateUtil.isADateFormat(cellStyle.getDataFormat(), format)) {
+            return CellKind.DATE;
+        }
+        return format != null && format.contains("%") ? CellKind.PERCENT : CellKind.NUMBER;
+    }
+
+    static int columnIndex(String ref) {
+        int col = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char ch = ref.charAt(i);
+            if (ch < 'A' || ch > 'Z') {
+                break;
+            }
+            col = col * 26 + (ch - 'A' + 1);
+        }
+        return col - 1;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            xml.close();
+        } catch (XMLStreamException ignored) {
+            // closing anyway
+        }
+        sheet.close();
+        pkg.revert();
+    }
+}

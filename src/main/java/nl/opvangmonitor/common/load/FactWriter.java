@@ -1,0 +1,135 @@
+package nl.opvangmonitor.common.load;
+
+import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Writes a chunk of validated rows in bulk with DuckDB's Appender: facts into the source's fact
+ * table, rejections into audit.rejected_row. Every fact table starts with (file_id, row_number).
+ * A chunk is one DuckDB transaction that first deletes what an interrupted earlier attempt of the
+ * same rows may have left, so a restarted step never duplicates a row.
+ */
+public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
+
+    private final DataSource warehouse;
+    private final Table<?> table;
+    private final Field<Long> fileIdField;
+    private final Field<Integer> rowNumberField;
+
+    protected FactWriter(DataSource warehouse, Table<?> table, Field<Long> fileIdField, Field<Integer> rowNumberField) {
+        this.warehouse = warehouse;
+        this.table = table;
+        this.fileIdField = fileIdField;
+        this.rowNumberField = rowNumberField;
+    }
+
+    /** Appends the columns after file_id and row_number, in table order. */
+    protected abstract void appendColumns(DuckDBAppender appender, T fact) throws SQLException;
+
+    public Table<?> table() {
+        return table;
+    }
+
+    public Field<Long> fileIdField() {
+        return fileIdField;
+    }
+
+    @Override
+    public void write(Chunk<? extends Validated<T>> chunk) throws Exception {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        long fileId = chunk.getItems().getFirst().fileId();
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (Validated<T> item : chunk) {
+            first = Math.min(first, item.rowNumber());
+            last = Math.max(last, item.rowNumber());
+        }
+        try (Connection connection = warehouse.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
+                dsl.deleteFrom(table).where(fileIdField.eq(fileId), rowNumberField.between(first, last)).execute();
+                dsl.deleteFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.eq(fileId), REJECTED_ROW.ROW_NUMBER.between(first, last)).execute();
+                DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+                try (DuckDBAppender facts = duck.createAppender(table.getSchema().getName(), table.getName());
+                     DuckDBAppender rejects = duck.createAppender(REJECTED_ROW.getSchema().getName(), REJECTED_ROW.getName())) {
+                    for (Validated<T> item : chunk) {
+                        if (item.isRejected()) {
+                            for (Rejection r : item.rejections()) {
+                                rejects.beginRow().append(fileId).append(item.rowNumber()).append(r.column());
+                                appendNullable(rejects, r.value());
+                                rejects.append(r.reason()).endRow();
+                            }
+                        } else {
+                            facts.beginRow().append(fileId).append(item.rowNumber());
+                            appendColumns(facts, item.value());
+                            facts.endRow();
+                        }
+                    }
+                }
+                connection.commit();
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    protected static void appendNullable(DuckDBAppender a, String v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v);
+        }
+    }
+
+    protected static void appendNullable(DuckDBAppender a, Integer v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v.intValue());
+        }
+    }
+
+    protected static void appendNullable(DuckDBAppender a, Boolean v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v.booleanValue());
+        }
+    }
+
+    protected static void appendNullable(DuckDBAppender a, BigDecimal v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v);
+        }
+    }
+
+    protected static void appendNullable(DuckDBAppender a, LocalDate v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package nl.opvangmonitor.common.load;
+
+import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
+import static nl.opvangmonitor.db.audit.Tables.LOAD_RUN;
+import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
+import static org.jooq.impl.DSL.countDistinct;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/** Writes the audit trail: runs, files (with their SHA-256 fingerprint) and their row counts. */
+@Component
+public class LoadAudit {
+
+    private final DSLContext dsl;
+
+    public LoadAudit(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public long startRun(Path inputDir) {
+        return dsl.insertInto(LOAD_RUN, LOAD_RUN.INPUT_DIR, LOAD_RUN.STARTED_AT, LOAD_RUN.STATUS)
+                .values(inputDir.toString(), LocalDateTime.now(), "RUNNING")
+                .returningResult(LOAD_RUN.RUN_ID)
+                .fetchOne(LOAD_RUN.RUN_ID);
+    }
+
+    public void finishRun(long runId, Long jobExecutionId, String status, int exitCode, String message) {
+        dsl.update(LOAD_RUN)
+                .set(LOAD_RUN.JOB_EXECUTION_ID, jobExecutionId)
+                .set(LOAD_RUN.FINISHED_AT, LocalDateTime.now())
+                .set(LOAD_RUN.STATUS, status)
+                .set(LOAD_RUN.EXIT_CODE, exitCode)
+                .set(LOAD_RUN.MESSAGE, message)
+                .where(LOAD_RUN.RUN_ID.eq(runId))
+                .execute();
+    }
+
+    public long registerFile(long runId, String source, Path inputDir, Path file) {
+        String sha256 = null;
+        Long size = null;
+        try {
+            sha256 = sha256(file);
+            size = Files.size(file);
+        } catch (IOException e) {
+            // the reader reports the unreadable file; the fingerprint stays empty
+        }
+        return dsl.insertInto(LOAD_FILE, LOAD_FILE.RUN_ID, LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256,
+                        LOAD_FILE.SIZE_BYTES, LOAD_FILE.STATUS, LOAD_FILE.STARTED_AT)
+                .values(runId, source, relative(inputDir, file), sha256, size, "RUNNING", LocalDateTime.now())
+                .returningResult(LOAD_FILE.FILE_ID)
+                .fetchOne(LOAD_FILE.FILE_ID);
+    }
+
+    public void failFile(long fileId, String message) {
+        dsl.update(LOAD_FILE)
+                .set(LOAD_FILE.STATUS, "FAILED")
+                .set(LOAD_FILE.MESSAGE, message)
+                .set(LOAD_FILE.FINISHED_AT, LocalDateTime.now())
+                .where(LOAD_FILE.FILE_ID.eq(fileId))
+                .execute();
+    }
+
+    /** Closes a file's audit row with counts taken from what actually landed in the warehouse. */
+    public void finishFile(long fileId, long rowsRead, Table<?> factTable, Field<Long> factFileId,
+                           long noteRows, String ignoredColumns, String failure) {
+        long loaded = dsl.fetchCount(factTable, factFileId.eq(fileId));
+        long rejected = dsl.select(countDistinct(REJECTED_ROW.ROW_NUMBER)).from(REJECTED_ROW)
+                .where(REJECTED_ROW.FILE_ID.eq(fileId)).fetchOne(0, Long.class);
+        var update = dsl.update(LOAD_FILE)
+                .set(LOAD_FILE.ROWS_READ, rowsRead)
+                .set(LOAD_FILE.ROWS_LOADED, loaded)
+                .set(LOAD_FILE.ROWS_REJECTED, rejected)
+                .set(LOAD_FILE.NOTE_ROWS_SKIPPED, noteRows)
+                .set(LOAD_FILE.IGNORED_COLUMNS, ignoredColumns)
+                .set(LOAD_FILE.FINISHED_AT, LocalDateTime.now());
+        if (failure != null) {
+            update.set(LOAD_FILE.STATUS, "FAILED").set(LOAD_FILE.MESSAGE, failure)
+                    .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
+        } else {
+            update.set(LOAD_FILE.STATUS, DSL.when(LOAD_FILE.STATUS.eq("FAILED"), "FAILED").otherwise("LOADED"))
+                    .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
+            supersedeEarlierDeliveries(fileId, factTable, factFileId);
+        }
+    }
+
+    /**
+     * A file loaded under the same path in the same source folder replaces what earlier deliveries
+     * of that path loaded (a corrected re-delivery, or the same file loaded again). Done only after
+     * the new delivery loaded, so a broken re-delivery never wipes the data it was meant to correct.
+     */
+    private void supersedeEarlierDeliveries(long fileId, Table<?> factTable, Field<Long> factFileId) {
+        var current = dsl.select(LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH).from(LOAD_FILE).where(LOAD_FILE.FILE_ID.eq(fileId)).fetchOne();
+        List<Long> earlier = dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE)
+                .where(LOAD_FILE.SOURCE.eq(current.value1()), LOAD_FILE.FILE_PATH.eq(current.value2()),
+                        LOAD_FILE.FILE_ID.lt(fileId), LOAD_FILE.STATUS.eq("LOADED"))
+                .fetch(LOAD_FILE.FILE_ID);
+        if (earlier.isEmpty()) {
+            return;
+        }
+        dsl.transaction(tx -> {
+            tx.dsl().deleteFrom(factTable).where(factFileId.in(earlier)).execute();
+            tx.dsl().deleteFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.in(earlier)).execute();
+            tx.dsl().update(LOAD_FILE).set(LOAD_FILE.STATUS, "SUPERSEDED")
+                    .set(LOAD_FILE.MESSAGE, DSL.inline("superseded by file " + fileId))
+                    .where(LOAD_FILE.FILE_ID.in(earlier)).execute();
+        });
+    }
+
+    static String relative(Path inputDir, Path file) {
+        try {
+            return inputDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return file.toString();
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package nl.opvangmonitor.common.load;
+
+import java.util.List;
+import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly load: one partitioned step per source (a partition per delivered file, so every
+ * file has its own step execution, counts and restart point), then the indicator computation.
+ * Sources are the {@link SourceDefinition} beans of the feature packages, in their @Order.
+ */
+@Configuration
+public class LoadJobConfig {
+
+    public static final String RUN_ID = "runId";
+    public static final String INPUT = "input";
+
+    @Bean
+    public Job loadJob(JobRepository jobRepository, List<SourceDefinition<?>> sources,
+                       @BatchTransactionManager PlatformTransactionManager batchTransactionManager,
+                       LoadAudit audit, OpvangmonitorProperties properties,
+                       @Qualifier("indicatorsStep") Step indicatorsStep) {
+        JobBuilder builder = new JobBuilder("loadJob", jobRepository);
+        SimpleJobBuilder job = null;
+        for (SourceDefinition<?> source : sources) {
+            Step step = sourceStep(source, jobRepository, batchTransactionManager, audit, properties);
+            job = job == null ? builder.start(step) : job.next(step);
+        }
+        return job == null ? builder.start(indicatorsStep).build() : job.next(indicatorsStep).build();
+    }
+
+    private static <T> Step sourceStep(SourceDefinition<T> source, JobRepository jobRepository,
+                                       PlatformTransactionManager transactionManager, LoadAudit audit,
+                                       OpvangmonitorProperties properties) {
+        SourceDefinition<T> configured = new SourceDefinition<>(source.name(), source.folder(),
+                source.columns().withAliases(properties.columnAliases(source.name())),
+                source.identifierColumns(), source.mapper(), source.writer());
+        SourceFileReader reader = new SourceFileReader(configured, audit);
+        Step fileStep = new StepBuilder(source.name() + "FileStep", jobRepository)
+                .<nl.opvangmonitor.common.io.SourceRow, Validated<T>>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(row -> configured.mapper().apply(new RowValidator(row, configured.identifierColumns())))
+                .writer(configured.writer())
+                .listener(reader)
+                .build();
+        return new StepBuilder(source.name() + "LoadStep", jobRepository)
+                .partitioner(fileStep.getName(), new SourceFilePartitioner(properties.input().resolve(source.folder())))
+                .step(fileStep)
+                .build();
+    }
+}

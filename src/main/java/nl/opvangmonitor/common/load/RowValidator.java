@@ -1,0 +1,110 @@
+package nl.opvangmonitor.common.load;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import nl.opvangmonitor.common.io.SourceRow;
+import nl.opvangmonitor.common.parse.DutchDates;
+import nl.opvangmonitor.common.parse.DutchNumbers;
+import nl.opvangmonitor.common.parse.YesNo;
+import nl.opvangmonitor.common.privacy.Pseudonymizer;
+
+/**
+ * Reads the typed values of one row and collects every problem with the column, the offending
+ * value and a reason in plain words. Values of identifier columns are masked in rejections.
+ */
+public final class RowValidator {
+
+    public static final String MASKED = "<masked>";
+
+    private final SourceRow row;
+    private final Set<String> identifierColumns;
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    public RowValidator(SourceRow row, Set<String> identifierColumns) {
+        this.row = row;
+        this.identifierColumns = identifierColumns;
+    }
+
+    public String text(String column) {
+        return row.get(column);
+    }
+
+    public String requiredText(String column) {
+        String v = row.get(column);
+        if (v == null) {
+            reject(column, null, "required value is empty");
+        }
+        return v;
+    }
+
+    public LocalDate date(String column, boolean required) {
+        return parse(column, required, DutchDates::parse);
+    }
+
+    public BigDecimal number(String column, boolean required) {
+        return parse(column, required, DutchNumbers::parse);
+    }
+
+    public Integer wholeNumber(String column, boolean required) {
+        return parse(column, required, DutchNumbers::parseWhole);
+    }
+
+    public Boolean yesNo(String column, boolean required) {
+        return parse(column, required, YesNo::parse);
+    }
+
+    /** A value looked up in reference data, e.g. a municipality; {@code what} names it in the reason. */
+    public <T> T lookup(String column, Function<String, Optional<T>> resolver, String what) {
+        String v = requiredText(column);
+        if (v == null) {
+            return null;
+        }
+        Optional<T> found = resolver.apply(v);
+        if (found.isEmpty()) {
+            reject(column, v, "unknown " + what);
+            return null;
+        }
+        return found.get();
+    }
+
+    /** The keyed pseudonym of an identifier column; the identifier itself goes no further. */
+    public String pseudonym(String column, Pseudonymizer pseudonymizer) {
+        String v = requiredText(column);
+        return v == null ? null : pseudonymizer.pseudonymise(v);
+    }
+
+    /** Adds a problem found by a rule that spans columns or is specific to a source. */
+    public void reject(String column, String value, String reason) {
+        rejections.add(new Rejection(column, mask(column, value), reason));
+    }
+
+    public <T> Validated<T> result(Supplier<T> fact) {
+        return rejections.isEmpty() ? Validated.of(row, fact.get()) : Validated.rejected(row, rejections);
+    }
+
+    private <T> T parse(String column, boolean required, Function<String, T> parser) {
+        String v = row.get(column);
+        if (v == null) {
+            if (required) {
+                reject(column, null, "required value is empty");
+            }
+            return null;
+        }
+        try {
+            return parser.apply(v);
+        } catch (IllegalArgumentException e) {
+            reject(column, v, identifierColumns.contains(column) ? "not a valid value" : e.getMessage());
+            return null;
+        }
+    }
+
+    private String mask(String column, String value) {
+        return value != null && identifierColumns.contains(column) ? MASKED : value;
+    }
+}

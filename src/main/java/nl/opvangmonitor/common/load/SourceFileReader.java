@@ -1,0 +1,128 @@
+package nl.opvangmonitor.common.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import nl.opvangmonitor.common.io.FileRejectedException;
+import nl.opvangmonitor.common.io.SourceRow;
+import nl.opvangmonitor.common.io.TabularFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the one file of a partition (the path is in the partition's execution context) and
+ * keeps its audit row. A file that cannot be read at all (missing columns, corrupt or protected
+ * workbook) is marked FAILED with the reason and yields no rows, so the other files still load.
+ * On restart it resumes after the last committed row under the same file id.
+ */
+class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionListener {
+
+    static final String FILE = "file";
+    private static final String FILE_ID = "fileId";
+    private static final String ROWS_READ = "rowsRead";
+    private static final Logger log = LoggerFactory.getLogger(SourceFileReader.class);
+
+    private final SourceDefinition<?> source;
+    private final LoadAudit audit;
+    private long runId;
+    private Path inputDir;
+    private long fileId;
+    private TabularFile tabular;
+    private String failure;
+    private long rowsRead;
+    private long startedNanos;
+
+    SourceFileReader(SourceDefinition<?> source, LoadAudit audit) {
+        this.source = source;
+        this.audit = audit;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        var parameters = stepExecution.getJobExecution().getJobParameters();
+        runId = (Long) parameters.getParameter(LoadJobConfig.RUN_ID).value();
+        inputDir = Path.of((String) parameters.getParameter(LoadJobConfig.INPUT).value());
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        Path file = Path.of(context.getString(FILE));
+        failure = null;
+        rowsRead = 0;
+        startedNanos = System.nanoTime();
+        if (context.containsKey(FILE_ID)) {
+            fileId = context.getLong(FILE_ID);
+        } else {
+            fileId = audit.registerFile(runId, source.folder(), inputDir, file);
+            context.putLong(FILE_ID, fileId);
+        }
+        try {
+            tabular = TabularFile.open(file, fileId, source.columns());
+            long resumeAfter = context.containsKey(ROWS_READ) ? context.getLong(ROWS_READ) : 0;
+            while (rowsRead < resumeAfter && tabular.next() != null) {
+                rowsRead++;
+            }
+        } catch (FileRejectedException e) {
+            fail(e.getMessage());
+        } catch (IOException e) {
+            fail("cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private void fail(String message) {
+        failure = message;
+        tabular = null;
+        audit.failFile(fileId, message);
+        log.warn("{}: file {} not loaded: {}", source.name(), fileId, message);
+    }
+
+    @Override
+    public SourceRow read() throws IOException {
+        if (tabular == null) {
+            return null;
+        }
+        SourceRow row = tabular.next();
+        if (row != null) {
+            rowsRead++;
+            if (rowsRead % 500_000 == 0) {
+                double seconds = (System.nanoTime() - startedNanos) / 1e9;
+                log.info("{}: file {}: {} rows read ({} rows/s)", source.name(), fileId, rowsRead, Math.round(rowsRead / seconds));
+            }
+        }
+        return row;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(ROWS_READ, rowsRead);
+    }
+
+    @Override
+    public void close() {
+        if (tabular != null) {
+            try {
+                tabular.close();
+            } catch (IOException e) {
+                log.warn("{}: closing file {}: {}", source.name(), fileId, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        String stepFailure = failure;
+        if (stepFailure == null && !stepExecution.getFailureExceptions().isEmpty()) {
+            Throwable t = stepExecution.getFailureExceptions().getFirst();
+            stepFailure = "load failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        }
+        String ignored = tabular == null || tabular.ignoredColumns().isEmpty() ? null : String.join(", ", tabular.ignoredColumns());
+        long notes = tabular == null ? 0 : tabular.noteRowsSkipped();
+        audit.finishFile(fileId, rowsRead, source.writer().table(), source.writer().fileIdField(), notes, ignored, stepFailure);
+        return stepExecution.getExitStatus();
+    }
+}

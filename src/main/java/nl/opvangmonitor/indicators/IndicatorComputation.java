@@ -1,0 +1,65 @@
+package nl.opvangmonitor.indicators;
+
+import static nl.opvangmonitor.db.core.Tables.DIM_MUNICIPALITY;
+import static nl.opvangmonitor.db.core.Tables.FCT_INDICATOR_VALUE;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.sum;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes core.fct_indicator_value from the facts, set-based: municipality rows from each
+ * feature's {@link IndicatorView}, then region rows as sums of numerators and denominators over
+ * the municipalities of each Veilig Thuis region and centrumgemeente region.
+ */
+@Component
+public class IndicatorComputation {
+
+    private static final List<Field<String>> REGION_COLUMNS = List.of(
+            DIM_MUNICIPALITY.VT_REGION_CODE, DIM_MUNICIPALITY.MO_BW_REGION_CODE, DIM_MUNICIPALITY.VO_REGION_CODE);
+
+    private final DSLContext dsl;
+    private final List<IndicatorView> views;
+
+    public IndicatorComputation(DSLContext dsl, List<IndicatorView> views) {
+        this.dsl = dsl;
+        this.views = views;
+    }
+
+    /** Returns the number of values written. */
+    public int recompute() {
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            t.deleteFrom(FCT_INDICATOR_VALUE).execute();
+            int rows = 0;
+            for (IndicatorView v : views) {
+                rows += t.insertInto(FCT_INDICATOR_VALUE, FCT_INDICATOR_VALUE.INDICATOR_CODE, FCT_INDICATOR_VALUE.AREA_TYPE,
+                                FCT_INDICATOR_VALUE.AREA_CODE, FCT_INDICATOR_VALUE.YEAR,
+                                FCT_INDICATOR_VALUE.NUMERATOR, FCT_INDICATOR_VALUE.DENOMINATOR)
+                        .select(t.select(v.indicatorCode(), inline("municipality"), v.municipalityCode(),
+                                        v.year().cast(SQLDataType.INTEGER),
+                                        v.numerator().cast(BigDecimal.class), v.denominator().cast(BigDecimal.class))
+                                .from(v.view()))
+                        .execute();
+            }
+            for (Field<String> region : REGION_COLUMNS) {
+                rows += t.insertInto(FCT_INDICATOR_VALUE, FCT_INDICATOR_VALUE.INDICATOR_CODE, FCT_INDICATOR_VALUE.AREA_TYPE,
+                                FCT_INDICATOR_VALUE.AREA_CODE, FCT_INDICATOR_VALUE.YEAR,
+                                FCT_INDICATOR_VALUE.NUMERATOR, FCT_INDICATOR_VALUE.DENOMINATOR)
+                        .select(t.select(FCT_INDICATOR_VALUE.INDICATOR_CODE, inline("region"), region, FCT_INDICATOR_VALUE.YEAR,
+                                        sum(FCT_INDICATOR_VALUE.NUMERATOR), sum(FCT_INDICATOR_VALUE.DENOMINATOR))
+                                .from(FCT_INDICATOR_VALUE)
+                                .join(DIM_MUNICIPALITY).on(DIM_MUNICIPALITY.MUNICIPALITY_CODE.eq(FCT_INDICATOR_VALUE.AREA_CODE))
+                                .where(FCT_INDICATOR_VALUE.AREA_TYPE.eq("municipality"), region.isNotNull())
+                                .groupBy(FCT_INDICATOR_VALUE.INDICATOR_CODE, region, FCT_INDICATOR_VALUE.YEAR))
+                        .execute();
+            }
+            return rows;
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package nl.opvangmonitor.indicators;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The last step of the load: recompute all indicator values from the loaded facts. */
+@Configuration
+public class IndicatorsJobConfig {
+
+    @Bean
+    public Step indicatorsStep(JobRepository jobRepository, @BatchTransactionManager PlatformTransactionManager transactionManager,
+                               IndicatorComputation computation) {
+        return new StepBuilder("indicatorsStep", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    int rows = computation.recompute();
+                    contribution.incrementWriteCount(rows);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+}

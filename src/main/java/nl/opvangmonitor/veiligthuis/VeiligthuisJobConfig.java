@@ -1,0 +1,45 @@
+package nl.opvangmonitor.veiligthuis;
+
+import static nl.opvangmonitor.db.core.Tables.V_INDICATOR_VEILIGTHUIS;
+
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import nl.opvangmonitor.common.io.SourceColumns;
+import nl.opvangmonitor.common.load.SourceDefinition;
+import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import nl.opvangmonitor.common.reference.AreaLookup;
+import nl.opvangmonitor.indicators.IndicatorView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Veilig Thuis meldingen: reads the exports in {@code <input>/veiligthuis/} (CSV or XLSX, one row
+ * per melding), fills core.fct_melding and feeds the indicators of core.v_indicator_veiligthuis
+ * (hg_duur_kort, hg_stabiel_veilig, vt_meldingen, huisverboden, huisverbod_kinderen, vt_intensief_cm).
+ */
+@Configuration
+public class VeiligthuisJobConfig {
+
+    static final SourceColumns COLUMNS = SourceColumns.of(
+            List.of("melding_id", "client_id", "meldingsdatum", "gemeente", "vorm_geweld", "duur_geweld_maanden",
+                    "in_onderzoek", "veilig_na_12_maanden", "huisverbod", "aantal_kinderen_huisverbod",
+                    "intensief_casemanagement"),
+            List.of());
+
+    @Bean
+    @Order(10)
+    public SourceDefinition<Melding> veiligthuisSource(DataSource warehouseDataSource, AreaLookup areas, Pseudonymizer pseudonymizer) {
+        MeldingProcessor processor = new MeldingProcessor(areas, pseudonymizer);
+        return new SourceDefinition<>("veiligthuis", "veiligthuis", COLUMNS, Set.of("client_id"),
+                processor::process, new MeldingWriter(warehouseDataSource));
+    }
+
+    @Bean
+    public IndicatorView veiligthuisIndicators() {
+        return new IndicatorView(V_INDICATOR_VEILIGTHUIS, V_INDICATOR_VEILIGTHUIS.INDICATOR_CODE,
+                V_INDICATOR_VEILIGTHUIS.MUNICIPALITY_CODE, V_INDICATOR_VEILIGTHUIS.YEAR,
+                V_INDICATOR_VEILIGTHUIS.NUMERATOR, V_INDICATOR_VEILIGTHUIS.DENOMINATOR);
+    }
+}
