@@ -1,5 +1,7 @@
 package nl.opvangmonitor;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import nl.opvangmonitor.common.load.ExitCodes;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
+import nl.opvangmonitor.sample.SampleDataGenerator;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  *   java -jar opvangmonitor.jar load    [--input DIR] [--warehouse FILE]
  *   java -jar opvangmonitor.jar history [--warehouse FILE]
+ *   java -jar opvangmonitor.jar sample  [--output DIR]
  * </pre>
  * Any other {@code --name=value} is handed to Spring as a configuration property.
  */
@@ -28,6 +32,7 @@ public class Application {
             usage: opvangmonitor <command> [options]
               load     load every export under the input folder, compute the indicators, print a summary
               history  list past load runs
+              sample   write the synthetic sample exports (--output DIR, default input)
             options:
               --input DIR        input folder with one sub folder per source (default: input)
               --warehouse FILE   DuckDB warehouse file (default: warehouse/opvangmonitor.duckdb)
@@ -41,11 +46,19 @@ public class Application {
     /** Runs one command and returns its exit code (the tests call this too). */
     public static int run(String... args) {
         String command = null;
+        String output = "input";
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> springArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
+                case "--output" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println(arg + " needs a value\n" + USAGE);
+                        return ExitCodes.USAGE;
+                    }
+                    output = args[++i];
+                }
                 case "--input", "--warehouse" -> {
                     if (i + 1 >= args.length) {
                         System.err.println(arg + " needs a value\n" + USAGE);
@@ -73,6 +86,16 @@ public class Application {
         }
         if (command == null) {
             command = "load";
+        }
+        if (command.equals("sample")) {
+            try {
+                SampleDataGenerator.generate(Path.of(output));
+                System.out.println("Sample exports written to " + output);
+                return ExitCodes.OK;
+            } catch (IOException e) {
+                System.err.println("Run failed: cannot write the sample: " + e.getMessage());
+                return ExitCodes.RUN_FAILED;
+            }
         }
         if (!List.of("load", "history").contains(command)) {
             System.err.println("unknown command: " + command + "\n" + USAGE);

@@ -1,0 +1,174 @@
+package nl.opvangmonitor;
+
+import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
+import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
+import static nl.opvangmonitor.db.mart.Tables.INDICATOR_YEARLY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.sum;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import nl.opvangmonitor.db.mart.tables.records.IndicatorYearlyRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code load} on the sample data in input/ and checks the figures the councils published (DESIGN.md §4). */
+class SampleLoadEndToEndIT {
+
+    @TempDir
+    static Path temp;
+    static Path warehouse;
+    static CommandLine.Result run;
+
+    @BeforeAll
+    static void loadSample() {
+        warehouse = temp.resolve("warehouse/opvangmonitor.duckdb");
+        run = CommandLine.run("load", "--input", "input", "--warehouse", warehouse.toString());
+    }
+
+    static IndicatorYearlyRecord municipality(String indicator, String code, int year) throws Exception {
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            return w.dsl.selectFrom(INDICATOR_YEARLY)
+                    .where(INDICATOR_YEARLY.INDICATOR_CODE.eq(indicator), INDICATOR_YEARLY.MUNICIPALITY_CODE.eq(code),
+                            INDICATOR_YEARLY.YEAR.eq(year))
+                    .fetchSingle();
+        }
+    }
+
+    static int rounded(BigDecimal value) {
+        return value.setScale(0, RoundingMode.HALF_UP).intValueExact();
+    }
+
+    @Test
+    void load_whenSampleData_thenExitsZeroAndEveryFileBalances() throws Exception {
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Every file: rows read = rows loaded + rows rejected.")
+                .contains("Result: COMPLETED (exit 0)")
+                .contains("columns ignored: Team")
+                .contains("note rows below the data skipped: 2");
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            var files = w.dsl.selectFrom(LOAD_FILE).orderBy(LOAD_FILE.FILE_PATH).fetch();
+            assertThat(files).extracting(f -> f.getFilePath()).containsExactly(
+                    "streefwaarden/streefwaarden.csv",
+                    "veiligthuis/veilig_thuis_groningen_2018-2019.xlsx",
+                    "veiligthuis/vtrr_meldingen_2018-2020.csv",
+                    "veiligthuis/vtrr_meldingen_2021-2023.csv");
+            assertThat(files).allSatisfy(f -> {
+                assertThat(f.getStatus()).isEqualTo("LOADED");
+                assertThat(f.getRowsRejected()).isZero();
+                assertThat(f.getRowsRead()).isEqualTo(f.getRowsLoaded() + f.getRowsRejected());
+                assertThat(f.getSha256()).hasSize(64);
+            });
+            long loaded = w.dsl.select(sum(LOAD_FILE.ROWS_LOADED)).from(LOAD_FILE).where(LOAD_FILE.SOURCE.eq("veiligthuis"))
+                    .fetchSingle().value1().longValue();
+            assertThat(w.dsl.fetchCount(FCT_MELDING)).isEqualTo((int) loaded);
+        }
+    }
+
+    @Test
+    void indicatorYearly_whenRotterdam2019_thenReproducesBegroting2021() throws Exception {
+        IndicatorYearlyRecord duur = municipality("hg_duur_kort", "GM0599", 2019);
+        assertThat(duur.getValue()).isEqualByComparingTo("64.00");
+        assertThat(duur.getDenominator()).isEqualByComparingTo("8856");
+        assertThat(duur.getUnit()).isEqualTo("percent");
+        assertThat(duur.getMunicipalityName()).isEqualTo("Rotterdam");
+        assertThat(duur.getRegionCode()).isNull();
+        assertThat(duur.getTargetOperator()).isEqualTo(">");
+        assertThat(duur.getTargetValue()).isEqualByComparingTo("55");
+        assertThat(duur.getTargetMet()).isTrue();
+
+        IndicatorYearlyRecord stabiel = municipality("hg_stabiel_veilig", "GM0599", 2019);
+        assertThat(stabiel.getDenominator()).isEqualByComparingTo("202");
+        assertThat(rounded(stabiel.getValue())).isEqualTo(86);
+        assertThat(stabiel.getTargetValue()).isEqualByComparingTo("66");
+    }
+
+    @Test
+    void indicatorYearly_whenRotterdamOtherYears_thenReproducesPublishedPercentages() throws Exception {
+        assertThat(rounded(municipality("hg_duur_kort", "GM0599", 2018).getValue())).isEqualTo(59);
+        assertThat(rounded(municipality("hg_duur_kort", "GM0599", 2021).getValue())).isEqualTo(78);
+        assertThat(rounded(municipality("hg_duur_kort", "GM0599", 2022).getValue())).isEqualTo(86);
+        assertThat(rounded(municipality("hg_stabiel_veilig", "GM0599", 2018).getValue())).isEqualTo(75);
+        assertThat(rounded(municipality("hg_stabiel_veilig", "GM0599", 2021).getValue())).isEqualTo(87);
+        assertThat(rounded(municipality("hg_stabiel_veilig", "GM0599", 2022).getValue())).isEqualTo(88);
+    }
+
+    @Test
+    void indicatorYearly_whenTwoDocumentsSetTargetsForOneYear_thenMostRecentPublicationCounts() throws Exception {
+        // Begroting 2021 said >55% for 2022; Jaarstukken 2022 (published later) says 79%.
+        IndicatorYearlyRecord duur2022 = municipality("hg_duur_kort", "GM0599", 2022);
+        assertThat(duur2022.getTargetOperator()).isEqualTo(">=");
+        assertThat(duur2022.getTargetValue()).isEqualByComparingTo("79");
+        assertThat(duur2022.getTargetMet()).isTrue();
+        IndicatorYearlyRecord stabiel2022 = municipality("hg_stabiel_veilig", "GM0599", 2022);
+        assertThat(stabiel2022.getValue()).isEqualByComparingTo("88.00");
+        assertThat(stabiel2022.getTargetValue()).isEqualByComparingTo("88");
+        assertThat(stabiel2022.getTargetMet()).isTrue();
+    }
+
+    @Test
+    void indicatorYearly_whenGroningen2019_thenReproducesJaarverslagWithTargetsMissed() throws Exception {
+        assertThat(municipality("vt_meldingen", "GM0014", 2018).getValue()).isEqualByComparingTo("573");
+        Object[][] expected = {
+                {"vt_meldingen", "746", "900"},
+                {"huisverboden", "28", "41"},
+                {"huisverbod_kinderen", "25", "40"},
+                {"vt_intensief_cm", "85", "100"}};
+        for (Object[] e : expected) {
+            IndicatorYearlyRecord r = municipality((String) e[0], "GM0014", 2019);
+            assertThat(r.getValue()).as((String) e[0]).isEqualByComparingTo((String) e[1]);
+            assertThat(r.getUnit()).isEqualTo("count");
+            assertThat(r.getDenominator()).isNull();
+            assertThat(r.getTargetOperator()).isEqualTo(">");
+            assertThat(r.getTargetValue()).isEqualByComparingTo((String) e[2]);
+            assertThat(r.getTargetMet()).as((String) e[0]).isFalse();
+        }
+    }
+
+    @Test
+    void indicatorYearly_whenRegionRows_thenSumOfMunicipalitiesWithNullMunicipalityColumns() throws Exception {
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            IndicatorYearlyRecord region = w.dsl.selectFrom(INDICATOR_YEARLY)
+                    .where(INDICATOR_YEARLY.INDICATOR_CODE.eq("hg_duur_kort"), INDICATOR_YEARLY.REGION_CODE.eq("VT-ROTTERDAM-RIJNMOND"),
+                            INDICATOR_YEARLY.YEAR.eq(2019))
+                    .fetchSingle();
+            var municipalities = w.dsl.select(sum(INDICATOR_YEARLY.NUMERATOR), sum(INDICATOR_YEARLY.DENOMINATOR)).from(INDICATOR_YEARLY)
+                    .where(INDICATOR_YEARLY.INDICATOR_CODE.eq("hg_duur_kort"), INDICATOR_YEARLY.YEAR.eq(2019),
+                            INDICATOR_YEARLY.MUNICIPALITY_CODE.in("GM0599", "GM0613", "GM0489", "GM0502", "GM0542", "GM1621", "GM0597"))
+                    .fetchSingle();
+            assertThat(region.getMunicipalityCode()).isNull();
+            assertThat(region.getMunicipalityName()).isNull();
+            assertThat(region.getNumerator()).isEqualByComparingTo(municipalities.value1());
+            assertThat(region.getDenominator()).isEqualByComparingTo(municipalities.value2());
+            assertThat(region.getDenominator()).isGreaterThan(new BigDecimal("8856"));
+            assertThat(w.dsl.fetchCount(INDICATOR_YEARLY, INDICATOR_YEARLY.REGION_CODE.in("MOBW-GM0014", "VO-GM0014", "VT-GRONINGEN")
+                    .and(INDICATOR_YEARLY.INDICATOR_CODE.eq("vt_meldingen")))).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void warehouse_whenLoaded_thenHoldsNoRawClientIdentifiers() throws Exception {
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            assertThat(w.dsl.fetchCount(FCT_MELDING, FCT_MELDING.CLIENT_KEY.like("C%"))).isZero();
+            assertThat(w.dsl.fetchCount(FCT_MELDING, FCT_MELDING.CLIENT_KEY.likeRegex("^[0-9a-f]{64}$"))).isEqualTo(w.dsl.fetchCount(FCT_MELDING));
+        }
+    }
+
+    @Test
+    void mart_whenMigrated_thenEveryViewAndColumnIsDocumented() throws Exception {
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            var undocumented = w.dsl.fetch("select table_name || '.' || column_name from duckdb_columns() "
+                    + "where schema_name = 'mart' and (comment is null or comment = '')").getValues(0, String.class);
+            assertThat(undocumented).isEmpty();
+            var views = w.dsl.fetch("select view_name from duckdb_views() where schema_name = 'mart' and (comment is null or comment = '')")
+                    .getValues(0, String.class);
+            assertThat(views).isEmpty();
+            var columns = w.dsl.fetch("select column_name from duckdb_columns() where schema_name = 'mart' and table_name = 'indicator_yearly' "
+                    + "order by column_index").getValues(0, String.class);
+            assertThat(columns).startsWith("indicator_code", "indicator_name", "municipality_code", "municipality_name", "region_code",
+                    "year", "value", "numerator", "denominator", "unit", "target_operator", "target_value", "target_met");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package nl.opvangmonitor;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/** Opens a warehouse file read-only for assertions, the way an analyst or BI tool would. */
+final class Warehouse implements AutoCloseable {
+
+    private final Connection connection;
+    final DSLContext dsl;
+
+    private Warehouse(Connection connection) {
+        this.connection = connection;
+        this.dsl = DSL.using(connection, SQLDialect.DUCKDB);
+    }
+
+    static Warehouse open(Path file) throws SQLException {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        return new Warehouse(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly));
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
