@@ -67,20 +67,26 @@ public final class TabularFile implements Closeable {
         this.ignoredColumns = List.copyOf(ignored);
     }
 
-    /** Opens a file by its extension (.csv or .xlsx) and locates its header. */
-    public static TabularFile open(Path file, long fileId, SourceColumns columns) throws FileRejectedException {
+    /**
+     * Opens the physical rows of a .csv or .xlsx file, for layouts that have no fixed header
+     * (a wide table with one column per year); most sources use {@link #open} instead.
+     */
+    public static RawRowSource openRaw(Path file) throws FileRejectedException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isReadable(file)) {
             throw new FileRejectedException("cannot read the file");
         }
-        RawRowSource source;
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            source = CsvRowSource.open(file);
+            return CsvRowSource.open(file);
         } else if (name.endsWith(".xlsx")) {
-            source = XlsxRowSource.open(file);
-        } else {
-            throw new FileRejectedException("not a .csv or .xlsx file");
+            return XlsxRowSource.open(file);
         }
+        throw new FileRejectedException("not a .csv or .xlsx file");
+    }
+
+    /** Opens a file by its extension (.csv or .xlsx) and locates its header. */
+    public static TabularFile open(Path file, long fileId, SourceColumns columns) throws FileRejectedException {
+        RawRowSource source = openRaw(file);
         try {
             RawRow header = locateHeader(source, columns);
             return new TabularFile(source, fileId, header, columns);

@@ -40,6 +40,17 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
     /** Appends the columns after file_id and row_number, in table order. */
     protected abstract void appendColumns(DuckDBAppender appender, T fact) throws SQLException;
 
+    /**
+     * Appends the fact rows of one source row: by default one row (file_id, row_number, then
+     * {@link #appendColumns}). A source whose rows hold several facts (a wide table with one column
+     * per year) overrides this and appends one table row per fact.
+     */
+    protected void appendFacts(DuckDBAppender appender, long fileId, int rowNumber, T fact) throws SQLException {
+        appender.beginRow().append(fileId).append(rowNumber);
+        appendColumns(appender, fact);
+        appender.endRow();
+    }
+
     public Table<?> table() {
         return table;
     }
@@ -77,9 +88,7 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
                                 rejects.append(r.reason()).endRow();
                             }
                         } else {
-                            facts.beginRow().append(fileId).append(item.rowNumber());
-                            appendColumns(facts, item.value());
-                            facts.endRow();
+                            appendFacts(facts, fileId, item.rowNumber(), item.value());
                         }
                     }
                 }
