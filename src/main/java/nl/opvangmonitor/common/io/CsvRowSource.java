@@ -43,7 +43,7 @@ final class CsvRowSource implements RawRowSource {
         try {
             byte[] head = readHead(file);
             int bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
-            Charset charset = bom > 0 || isUtf8(head, bom) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+            Charset charset = bom > 0 || isUtf8(head, bom, head.length < SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
             char delimiter = sniffDelimiter(new String(head, bom, head.length - bom, charset));
             InputStream in = Files.newInputStream(file);
             in.skipNBytes(bom);
@@ -61,27 +61,30 @@ final class CsvRowSource implements RawRowSource {
         }
     }
 
-    /** True when the bytes decode as UTF-8 (a sequence cut off at the end of the sample is fine). */
-    static boolean isUtf8(byte[] bytes, int offset) {
+    /** True when the bytes decode as UTF-8; a sequence cut off at the end is fine only when the sample is not the whole file. */
+    static boolean isUtf8(byte[] bytes, int offset, boolean wholeFile) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset), out, false);
-        return !result.isError();
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CoderResult result = decoder.decode(in, out, wholeFile);
+        return !result.isError() && (!wholeFile || !in.hasRemaining());
     }
 
+    /** The delimiter that occurs most, outside quotes, over the first lines (ties: ; before , before tab). */
     static char sniffDelimiter(String head) {
+        String[] lines = head.split("\r?\n", 12);
         int best = 0;
         char chosen = ',';
-        String[] lines = head.split("\r?\n", 12);
-        for (int i = 0; i < Math.min(lines.length, 11); i++) {
-            for (char candidate : new char[] {';', ',', '\t'}) {
-                int count = countOutsideQuotes(lines[i], candidate);
-                if (count > best) {
-                    best = count;
-                    chosen = candidate;
-                }
+        for (char candidate : new char[] {';', ',', '\t'}) {
+            int total = 0;
+            for (int i = 0; i < Math.min(lines.length, 11); i++) {
+                total += countOutsideQuotes(lines[i], candidate);
+            }
+            if (total > best) {
+                best = total;
+                chosen = candidate;
             }
         }
         return chosen;

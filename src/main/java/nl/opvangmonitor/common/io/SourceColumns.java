@@ -22,8 +22,24 @@ public record SourceColumns(List<String> required, List<String> optional, Map<St
         return new SourceColumns(required, optional, Map.of());
     }
 
+    /**
+     * Adds export header aliases (canonical column -> header). Keys are matched loosely, because
+     * Spring drops underscores from map keys written without brackets (columns.melding_id arrives as
+     * meldingid); a key that names no column of this source is a configuration error.
+     */
     public SourceColumns withAliases(Map<String, String> canonicalToHeader) {
-        return new SourceColumns(required, optional, canonicalToHeader == null ? Map.of() : canonicalToHeader);
+        if (canonicalToHeader == null || canonicalToHeader.isEmpty()) {
+            return new SourceColumns(required, optional, Map.of());
+        }
+        Map<String, String> resolved = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> alias : canonicalToHeader.entrySet()) {
+            String key = normalise(alias.getKey()).replace("_", "");
+            String column = all().stream().filter(c -> normalise(c).replace("_", "").equals(key)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("column mapping names an unknown column '" + alias.getKey()
+                            + "'; the columns of this source are " + String.join(", ", all())));
+            resolved.put(column, alias.getValue());
+        }
+        return new SourceColumns(required, optional, resolved);
     }
 
     public List<String> all() {

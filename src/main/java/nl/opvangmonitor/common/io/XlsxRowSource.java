@@ -16,7 +16,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -42,11 +41,14 @@ final class XlsxRowSource implements RawRowSource {
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final Map<Integer, CellKind> kindByStyle = new HashMap<>();
+    private final boolean date1904;
     private int lastRow;
 
     private enum CellKind { NUMBER, DATE, PERCENT }
 
-    private XlsxRowSource(OPCPackage pkg, InputStream sheet, XMLStreamReader xml, ReadOnlySharedStringsTable strings, StylesTable styles) {
+    private XlsxRowSource(OPCPackage pkg, InputStream sheet, XMLStreamReader xml, ReadOnlySharedStringsTable strings, StylesTable styles,
+                          boolean date1904) {
+        this.date1904 = date1904;
         this.pkg = pkg;
         this.sheet = sheet;
         this.xml = xml;
@@ -56,9 +58,16 @@ final class XlsxRowSource implements RawRowSource {
 
     static XlsxRowSource open(Path file) throws FileRejectedException {
         FileMagic magic;
+        try {
+            if (Files.size(file) == 0) {
+                throw new FileRejectedException("the file is empty (0 bytes)");
+            }
+        } catch (IOException e) {
+            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+        }
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
         }
         if (magic == FileMagic.OLE2) {
@@ -79,11 +88,12 @@ final class XlsxRowSource implements RawRowSource {
             if (!sheets.hasNext()) {
                 throw new FileRejectedException("the workbook has no sheet");
             }
+            boolean date1904 = uses1904DateSystem(reader);
             InputStream sheet = sheets.next();
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            return new XlsxRowSource(pkg, sheet, factory.createXMLStreamReader(sheet), strings, styles);
+            return new XlsxRowSource(pkg, sheet, factory.createXMLStreamReader(sheet), strings, styles, date1904);
         } catch (FileRejectedException e) {
             revert(pkg);
             throw e;
@@ -91,6 +101,25 @@ final class XlsxRowSource implements RawRowSource {
             revert(pkg);
             throw new FileRejectedException("not a valid .xlsx workbook (the file is corrupt: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")", e);
+        }
+    }
+
+    /** Workbooks saved by old Mac Excel count dates from 1904 (workbookPr date1904="1"). */
+    private static boolean uses1904DateSystem(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        try (InputStream workbook = reader.getWorkbookData()) {
+            XMLStreamReader xml = factory.createXMLStreamReader(workbook);
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
+                    String v = xml.getAttributeValue(null, "date1904");
+                    return "1".equals(v) || "true".equalsIgnoreCase(v);
+                }
+                if (xml.getEventType() == XMLStreamConstants.START_ELEMENT && "sheets".equals(xml.getLocalName())) {
+                    return false;
+                }
+            }
+            return false;
         }
     }
 
@@ -207,7 +236,7 @@ final class XlsxRowSource implements RawRowSource {
         CellKind kind = style == null ? CellKind.NUMBER : kindByStyle.computeIfAbsent(Integer.parseInt(style), this::kindOf);
         switch (kind) {
             case DATE -> {
-                LocalDateTime t = DateUtil.getLocalDateTime(d);
+                LocalDateTime t = DateUtil.getLocalDateTime(d, date1904);
                 return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
             }
             case PERCENT -> {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class DutchNumbers {
 
-    private static final Pattern THOUSANDS_ONLY = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+");
+    private static final Pattern THOUSANDS_ONLY = Pattern.compile("-?[1-9]\\d{0,2}(\\.\\d{3})+");
     private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private DutchNumbers() {

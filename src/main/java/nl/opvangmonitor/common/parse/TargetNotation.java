@@ -24,7 +24,7 @@ public final class TargetNotation {
 
     public static Target parse(String text, boolean higherIsBetter) {
         String s = text == null ? "" : text.strip();
-        if (s.isEmpty() || s.matches("\\*+|-|–|n\\.?v\\.?t\\.?|geen")) {
+        if (s.isEmpty() || s.toLowerCase(java.util.Locale.ROOT).matches("\\*+|-|–|n\\.?v\\.?t\\.?|geen")) {
             return Target.NONE;
         }
         Matcher range = RANGE.matcher(s);
