@@ -2,6 +2,7 @@ package nl.opvangmonitor;
 
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
+import static nl.opvangmonitor.db.mart.Tables.INDICATOR_TREND;
 import static nl.opvangmonitor.db.mart.Tables.INDICATOR_YEARLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.sum;
@@ -51,6 +52,10 @@ class SampleLoadEndToEndIT {
         try (Warehouse w = Warehouse.open(warehouse)) {
             var files = w.dsl.selectFrom(LOAD_FILE).orderBy(LOAD_FILE.FILE_PATH).fetch();
             assertThat(files).extracting(f -> f.getFilePath()).containsExactly(
+                    "opvang/afwijzingen/afwijzingen_groningen_2019.csv",
+                    "opvang/nachten/nachten_groningen_2019.csv",
+                    "opvang/verblijven/verblijven_groningen_2019.xlsx",
+                    "opvang/verblijven/verblijven_rotterdam_2022-2023.csv",
                     "streefwaarden/streefwaarden.csv",
                     "veiligthuis/veilig_thuis_groningen_2018-2019.xlsx",
                     "veiligthuis/vtrr_meldingen_2018-2020.csv",
@@ -61,6 +66,7 @@ class SampleLoadEndToEndIT {
                 assertThat(f.getRowsRead()).isEqualTo(f.getRowsLoaded() + f.getRowsRejected());
                 assertThat(f.getSha256()).hasSize(64);
             });
+            assertThat(files).filteredOn(f -> f.getFilePath().endsWith(".xlsx")).allSatisfy(f -> assertThat(f.getNoteRowsSkipped()).isPositive());
             long loaded = w.dsl.select(sum(LOAD_FILE.ROWS_LOADED)).from(LOAD_FILE).where(LOAD_FILE.SOURCE.eq("veiligthuis"))
                     .fetchSingle().value1().longValue();
             assertThat(w.dsl.fetchCount(FCT_MELDING)).isEqualTo((int) loaded);
@@ -128,6 +134,67 @@ class SampleLoadEndToEndIT {
     }
 
     @Test
+    void indicatorYearly_whenGroningenShelters2019_thenReproducesJaarverslag() throws Exception {
+        Object[][] expected = {
+                {"mo_unieke_personen", "494"},
+                {"mo_unieke_personen_nachtopvang", "292"},
+                {"mo_unieke_personen_crisisopvang", "157"},
+                {"mo_unieke_personen_dagopvang", "724"},
+                {"mo_rehab_na_crisis", "69"},
+                {"bw_voorzieningen", "2097"},
+                {"bw_unieke_personen", "1623"},
+                {"vo_vrouwen", "134"},
+                {"vo_kinderen", "168"},
+                {"vo_afgewezen", "30"},
+                {"vo_duur", "9.4"}};
+        for (Object[] e : expected) {
+            assertThat(municipality((String) e[0], "GM0014", 2019).getValue()).as((String) e[0]).isEqualByComparingTo((String) e[1]);
+        }
+        assertThat(rounded(municipality("mo_nacht_frequent", "GM0014", 2019).getValue())).isEqualTo(39);
+        IndicatorYearlyRecord rehab = municipality("mo_rehab_na_crisis", "GM0014", 2019);
+        assertThat(rehab.getTargetOperator()).isEqualTo(">");
+        assertThat(rehab.getTargetValue()).isEqualByComparingTo("70");
+        assertThat(rehab.getTargetMet()).isFalse();
+        assertThat(municipality("vo_vrouwen", "GM0014", 2019).getTargetMet()).isTrue();
+        assertThat(municipality("vo_kinderen", "GM0014", 2019).getTargetMet()).isTrue();
+        IndicatorYearlyRecord refused = municipality("vo_afgewezen", "GM0014", 2019);
+        assertThat(refused.getTargetOperator()).isEqualTo("=");
+        assertThat(refused.getTargetMet()).isFalse();
+    }
+
+    @Test
+    void indicatorYearly_whenRotterdamShelters2022And2023_thenReproducesVoortgangsrapportage() throws Exception {
+        assertThat(municipality("mo_toelatingen_23plus", "GM0599", 2022).getValue()).isEqualByComparingTo("1031");
+        assertThat(municipality("mo_toelatingen_23plus", "GM0599", 2023).getValue()).isEqualByComparingTo("1149");
+        assertThat(municipality("bw_toelatingen", "GM0599", 2022).getValue()).isEqualByComparingTo("402");
+        assertThat(municipality("bw_toelatingen", "GM0599", 2023).getValue()).isEqualByComparingTo("398");
+        assertThat(municipality("bw_toelatingen_23plus", "GM0599", 2023).getValue()).isEqualByComparingTo("255");
+        assertThat(municipality("bw_toelatingen_18_23", "GM0599", 2023).getValue()).isEqualByComparingTo("143");
+        assertThat(municipality("mo_verblijf_90plus", "GM0599", 2022).getValue()).isEqualByComparingTo("48.33");
+        assertThat(municipality("mo_verblijf_90plus", "GM0599", 2023).getValue()).isEqualByComparingTo("47.25");
+        assertThat(municipality("wonen_eerst", "GM0599", 2023).getValue()).isEqualByComparingTo("85");
+    }
+
+    @Test
+    void indicatorTrend_whenAdmissions2023_thenElevenPercentMoreThan2022() throws Exception {
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            var trend = w.dsl.selectFrom(INDICATOR_TREND)
+                    .where(INDICATOR_TREND.INDICATOR_CODE.eq("mo_toelatingen_23plus"), INDICATOR_TREND.MUNICIPALITY_CODE.eq("GM0599"),
+                            INDICATOR_TREND.YEAR.eq(2023))
+                    .fetchSingle();
+            assertThat(trend.getPreviousValue()).isEqualByComparingTo("1031");
+            assertThat(trend.getChangeAbsolute()).isEqualByComparingTo("118");
+            assertThat(trend.getChangePercent()).isEqualByComparingTo("11.45");
+            var first = w.dsl.selectFrom(INDICATOR_TREND)
+                    .where(INDICATOR_TREND.INDICATOR_CODE.eq("mo_toelatingen_23plus"), INDICATOR_TREND.MUNICIPALITY_CODE.eq("GM0599"),
+                            INDICATOR_TREND.YEAR.eq(2022))
+                    .fetchSingle();
+            assertThat(first.getPreviousValue()).isNull();
+            assertThat(first.getChangePercent()).isNull();
+        }
+    }
+
+    @Test
     void indicatorYearly_whenRegionRows_thenSumOfMunicipalitiesWithNullMunicipalityColumns() throws Exception {
         try (Warehouse w = Warehouse.open(warehouse)) {
             IndicatorYearlyRecord region = w.dsl.selectFrom(INDICATOR_YEARLY)
@@ -165,6 +232,8 @@ class SampleLoadEndToEndIT {
             var views = w.dsl.fetch("select view_name from duckdb_views() where schema_name = 'mart' and (comment is null or comment = '')")
                     .getValues(0, String.class);
             assertThat(views).isEmpty();
+            assertThat(w.dsl.fetch("select view_name from duckdb_views() where schema_name = 'mart'").getValues(0, String.class))
+                    .contains("indicator_yearly", "indicator_trend");
             var columns = w.dsl.fetch("select column_name from duckdb_columns() where schema_name = 'mart' and table_name = 'indicator_yearly' "
                     + "order by column_index").getValues(0, String.class);
             assertThat(columns).startsWith("indicator_code", "indicator_name", "municipality_code", "municipality_name", "region_code",

@@ -10,17 +10,17 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /** Opens a warehouse file read-only for assertions, the way an analyst or BI tool would. */
-final class Warehouse implements AutoCloseable {
+public final class Warehouse implements AutoCloseable {
 
     private final Connection connection;
-    final DSLContext dsl;
+    public final DSLContext dsl;
 
     private Warehouse(Connection connection) {
         this.connection = connection;
         this.dsl = DSL.using(connection, SQLDialect.DUCKDB);
     }
 
-    static Warehouse open(Path file) throws SQLException {
+    public static Warehouse open(Path file) throws SQLException {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         return new Warehouse(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly));

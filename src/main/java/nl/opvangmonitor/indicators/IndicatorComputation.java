@@ -25,16 +25,19 @@ public class IndicatorComputation {
 
     private final DSLContext dsl;
     private final List<IndicatorView> views;
+    private final List<DerivedTables> derivedTables;
 
-    public IndicatorComputation(DSLContext dsl, List<IndicatorView> views) {
+    public IndicatorComputation(DSLContext dsl, List<IndicatorView> views, List<DerivedTables> derivedTables) {
         this.dsl = dsl;
         this.views = views;
+        this.derivedTables = derivedTables;
     }
 
     /** Returns the number of values written. */
     public int recompute() {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
+            derivedTables.forEach(d -> d.refresh(t));
             t.deleteFrom(FCT_INDICATOR_VALUE).execute();
             int rows = 0;
             for (IndicatorView v : views) {

@@ -95,7 +95,15 @@ public final class SampleDataGenerator {
             groningen.addAll(municipalityYear(sample, random, groningenIds));
             groningen.addAll(smallRegion(GRONINGEN_REGION, sample.year(), random, groningenIds));
         }
-        writeXlsx(vt.resolve("veilig_thuis_groningen_2018-2019.xlsx"), groningen);
+        writeXlsx(vt.resolve("veilig_thuis_groningen_2018-2019.xlsx"), "Meldingen",
+                List.of("Veilig Thuis Groningen - meldingen huiselijk geweld 2018-2019", "Export d.d. 15-01-2020"),
+                new String[] {"Melding ID", "Client ID", "Meldingsdatum", "Gemeente", "Vorm geweld", "Duur geweld maanden",
+                        "In onderzoek", "Veilig na 12 maanden", "Huisverbod", "Aantal kinderen huisverbod", "Intensief casemanagement"},
+                groningen, java.util.Set.of(2), java.util.Set.of(5, 9),
+                List.of("Bron: registratiesysteem Veilig Thuis Groningen (synthetische gegevens, geen echte personen)",
+                        "Duur geweld: leeg = onbekend; veilig na 12 maanden: leeg = niet beoordeeld"));
+
+        writeOpvang(output, new OpvangSample(random));
 
         writeTargets(Files.createDirectories(output.resolve("streefwaarden")).resolve("streefwaarden.csv"));
     }
@@ -132,43 +140,74 @@ public final class SampleDataGenerator {
         }
     }
 
-    private static void writeXlsx(Path file, List<String[]> rows) throws IOException {
+    /**
+     * A workbook as an export tool writes it: title rows above the header, real date and number
+     * cells (dates are ISO strings in {@code rows}), and note rows below the data.
+     */
+    static void writeXlsx(Path file, String sheetName, List<String> titles, String[] header, List<String[]> rows,
+                          java.util.Set<Integer> dateColumns, java.util.Set<Integer> numberColumns, List<String> notes) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             workbook.getProperties().getCoreProperties().setCreated(java.util.Optional.of(java.util.Date.from(
                     LocalDate.of(2020, 1, 15).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
-            Sheet sheet = workbook.createSheet("Meldingen");
+            Sheet sheet = workbook.createSheet(sheetName);
             CellStyle dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd-mm-yyyy"));
-            sheet.createRow(0).createCell(0).setCellValue("Veilig Thuis Groningen - meldingen huiselijk geweld 2018-2019");
-            sheet.createRow(1).createCell(0).setCellValue("Export d.d. 15-01-2020");
-            Row header = sheet.createRow(3);
-            String[] titles = {"Melding ID", "Client ID", "Meldingsdatum", "Gemeente", "Vorm geweld", "Duur geweld maanden",
-                    "In onderzoek", "Veilig na 12 maanden", "Huisverbod", "Aantal kinderen huisverbod", "Intensief casemanagement"};
-            for (int c = 0; c < titles.length; c++) {
-                header.createCell(c).setCellValue(titles[c]);
+            int r = 0;
+            for (String title : titles) {
+                sheet.createRow(r++).createCell(0).setCellValue(title);
             }
-            int r = 4;
+            r++;
+            Row headerRow = sheet.createRow(r++);
+            for (int c = 0; c < header.length; c++) {
+                headerRow.createCell(c).setCellValue(header[c]);
+            }
             for (String[] values : rows) {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < values.length; c++) {
                     String v = values[c];
-                    if (c == 2) {
-                        var cell = row.createCell(c);
+                    if (v.isEmpty()) {
+                        continue;
+                    }
+                    var cell = row.createCell(c);
+                    if (dateColumns.contains(c)) {
                         cell.setCellValue(LocalDate.parse(v));
                         cell.setCellStyle(dateStyle);
-                    } else if ((c == 5 || c == 9) && !v.isEmpty()) {
-                        row.createCell(c).setCellValue(Integer.parseInt(v));
-                    } else if (!v.isEmpty()) {
-                        row.createCell(c).setCellValue(v);
+                    } else if (numberColumns.contains(c)) {
+                        cell.setCellValue(Integer.parseInt(v));
+                    } else {
+                        cell.setCellValue(v);
                     }
                 }
             }
-            sheet.createRow(r + 1).createCell(0).setCellValue("Bron: registratiesysteem Veilig Thuis Groningen (synthetische gegevens, geen echte personen)");
-            sheet.createRow(r + 2).createCell(0).setCellValue("Duur geweld: leeg = onbekend; veilig na 12 maanden: leeg = niet beoordeeld");
+            r++;
+            for (String note : notes) {
+                sheet.createRow(r++).createCell(0).setCellValue(note);
+            }
             try (OutputStream out = Files.newOutputStream(file)) {
                 workbook.write(out);
             }
         }
+    }
+
+    /** Shelter exports: Groningen stays as a workbook, Rotterdam stays as a Windows-1252 CSV, nights and refusals as CSV. */
+    private static void writeOpvang(Path output, OpvangSample opvang) throws IOException {
+        Path stays = Files.createDirectories(output.resolve("opvang/verblijven"));
+        writeXlsx(stays.resolve("verblijven_groningen_2019.xlsx"), "Verblijven",
+                List.of("Centrumgemeente Groningen - verblijven maatschappelijke opvang, vrouwenopvang en beschermd wonen 2019"),
+                OpvangSample.STAY_HEADER, opvang.groningenStays, java.util.Set.of(9, 10), java.util.Set.of(2),
+                List.of("Synthetische gegevens, geen echte personen."));
+        DateTimeFormatter dutch = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+        writeCsv(stays.resolve("verblijven_rotterdam_2022-2023.csv"), WINDOWS_1252, ';', OpvangSample.STAY_HEADER, opvang.rotterdamStays,
+                row -> {
+                    String[] out = row.clone();
+                    out[9] = LocalDate.parse(row[9]).format(dutch);
+                    out[10] = row[10].isEmpty() ? "" : LocalDate.parse(row[10]).format(dutch);
+                    return out;
+                });
+        writeCsv(Files.createDirectories(output.resolve("opvang/nachten")).resolve("nachten_groningen_2019.csv"), StandardCharsets.UTF_8, ',',
+                new String[] {"client_id", "datum", "voorziening"}, opvang.nights, Function.identity());
+        writeCsv(Files.createDirectories(output.resolve("opvang/afwijzingen")).resolve("afwijzingen_groningen_2019.csv"), StandardCharsets.UTF_8,
+                ';', new String[] {"datum", "voorziening", "reden", "gemeente"}, opvang.refusals, Function.identity());
     }
 
     /** Targets as the seeds state them; a later document's figure overrides an earlier one for the same year. */

@@ -91,7 +91,7 @@ public class LoadCommand {
     private void printSummary(PrintStream out, long runId, JobExecution execution, Result<Record> files, String status,
                               int exitCode, String message) {
         out.printf("Opvangmonitor load run %d  (input %s, warehouse %s)%n", runId, properties.input(), properties.warehouse());
-        out.printf("%-14s %-44s %-8s %9s %9s %9s %8s%n", "source", "file", "status", "read", "loaded", "rejected", "seconds");
+        out.printf("%-18s %-52s %-10s %9s %9s %9s %8s%n", "source", "file", "status", "read", "loaded", "rejected", "seconds");
         boolean balanced = true;
         for (Record f : files) {
             long read = nz(f.get(LOAD_FILE.ROWS_READ));
@@ -100,7 +100,7 @@ public class LoadCommand {
             balanced &= read == loaded + rejected;
             double seconds = f.get(LOAD_FILE.FINISHED_AT) == null ? 0
                     : Duration.between(f.get(LOAD_FILE.STARTED_AT), f.get(LOAD_FILE.FINISHED_AT)).toMillis() / 1000.0;
-            out.printf(Locale.ROOT, "%-14s %-44s %-8s %9d %9d %9d %8.2f%n", f.get(LOAD_FILE.SOURCE), f.get(LOAD_FILE.FILE_PATH),
+            out.printf(Locale.ROOT, "%-18s %-52s %-10s %9d %9d %9d %8.2f%n", f.get(LOAD_FILE.SOURCE), f.get(LOAD_FILE.FILE_PATH),
                     f.get(LOAD_FILE.STATUS), read, loaded, rejected, seconds);
             if (f.get(LOAD_FILE.MESSAGE) != null && "FAILED".equals(f.get(LOAD_FILE.STATUS))) {
                 out.println("    file not loaded: " + f.get(LOAD_FILE.MESSAGE));
