@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.opvangmonitor.common.load.ExitCodes;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
+import nl.opvangmonitor.common.load.StatusCommand;
 import nl.opvangmonitor.sample.SampleDataGenerator;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  *   java -jar opvangmonitor.jar load    [--input DIR] [--warehouse FILE]
  *   java -jar opvangmonitor.jar history [--warehouse FILE]
+ *   java -jar opvangmonitor.jar status  [--warehouse FILE]
  *   java -jar opvangmonitor.jar sample  [--output DIR]
  * </pre>
  * Any other {@code --name=value} is handed to Spring as a configuration property.
@@ -31,7 +33,8 @@ public class Application {
     static final String USAGE = """
             usage: opvangmonitor <command> [options]
               load     load every export under the input folder, compute the indicators, print a summary
-              history  list past load runs
+              history  list past load runs (also those never published)
+              status   what is published and since when; which sources are stale
               sample   write the synthetic sample exports (--output DIR, default input)
             options:
               --input DIR        input folder with one sub folder per source (default: input)
@@ -97,9 +100,12 @@ public class Application {
                 return ExitCodes.RUN_FAILED;
             }
         }
-        if (!List.of("load", "history").contains(command)) {
+        if (!List.of("load", "history", "status").contains(command)) {
             System.err.println("unknown command: " + command + "\n" + USAGE);
             return ExitCodes.USAGE;
+        }
+        if (command.equals("load")) {
+            properties.put("opvangmonitor.building", "true");
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
@@ -109,9 +115,10 @@ public class Application {
                 .run(springArgs.toArray(String[]::new))) {
             return switch (command) {
                 case "history" -> context.getBean(HistoryCommand.class).run(System.out);
+                case "status" -> context.getBean(StatusCommand.class).run(System.out);
                 default -> context.getBean(LoadCommand.class).run(System.out);
             };
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();

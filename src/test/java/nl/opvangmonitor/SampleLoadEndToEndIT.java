@@ -1,6 +1,7 @@
 package nl.opvangmonitor;
 
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
+import nl.opvangmonitor.common.CommandLineRunner;
 import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
 import static nl.opvangmonitor.db.mart.Tables.INDICATOR_TREND;
 import static nl.opvangmonitor.db.mart.Tables.INDICATOR_YEARLY;
@@ -21,12 +22,12 @@ class SampleLoadEndToEndIT {
     @TempDir
     static Path temp;
     static Path warehouse;
-    static CommandLine.Result run;
+    static CommandLineRunner.Result run;
 
     @BeforeAll
     static void loadSample() {
         warehouse = temp.resolve("warehouse/opvangmonitor.duckdb");
-        run = CommandLine.run("load", "--input", "input", "--warehouse", warehouse.toString());
+        run = CommandLineRunner.run("load", "--input", "input", "--warehouse", warehouse.toString());
     }
 
     static IndicatorYearlyRecord municipality(String indicator, String code, int year) throws Exception {

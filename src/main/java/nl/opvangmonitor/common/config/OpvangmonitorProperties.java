@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Configuration knobs (application.properties, environment or command line).
  *
  * @param input     folder holding one sub folder per source (--input)
- * @param warehouse the DuckDB warehouse file (--warehouse); the job repository sits beside it
+ * @param warehouse the published DuckDB warehouse file (--warehouse); the job repository sits beside it
+ * @param building  true in a load: this process writes a build file beside the published warehouse, never the warehouse itself
  * @param chunkSize rows per write transaction
+ * @param checks    an extra folder of check declarations (*.yml) besides the built-in sql/checks
+ * @param staleAfterDays per source name: days without a new delivery after which status calls it stale (default 45)
  * @param pseudonym where the pseudonymisation key comes from
  * @param sources   per source (by name, e.g. veiligthuis): column mapping canonical column -> header in the export
  */
@@ -18,7 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OpvangmonitorProperties(
         @DefaultValue("input") Path input,
         @DefaultValue("warehouse/opvangmonitor.duckdb") Path warehouse,
+        boolean building,
         @DefaultValue("10000") int chunkSize,
+        Path checks,
+        Map<String, Integer> staleAfterDays,
         @DefaultValue Pseudonym pseudonym,
         Map<String, Source> sources) {
 
@@ -26,6 +32,15 @@ public record OpvangmonitorProperties(
     }
 
     public record Source(Map<String, String> columns) {
+    }
+
+    /** The DuckDB file this process opens: the build during a load, otherwise the published warehouse. */
+    public Path databaseFile() {
+        return building ? nl.opvangmonitor.common.publish.WarehouseFiles.buildFileFor(warehouse) : warehouse.toAbsolutePath();
+    }
+
+    public int staleAfterDays(String source) {
+        return staleAfterDays == null ? 45 : staleAfterDays.getOrDefault(source, staleAfterDays.getOrDefault("default", 45));
     }
 
     /** Export header aliases configured for a source: canonical column -> header as the export writes it. */

@@ -35,14 +35,14 @@ public class WarehouseConfig {
     @Bean
     @Primary
     public DataSource warehouseDataSource(OpvangmonitorProperties properties) {
-        Path file = properties.warehouse().toAbsolutePath();
+        Path file = properties.databaseFile();
         createParent(file);
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("warehouse");
         ds.setDriverClassName("org.duckdb.DuckDBDriver");
         ds.setJdbcUrl("jdbc:duckdb:" + file);
         ds.setMaximumPoolSize(4);
-        ds.setMinimumIdle(1);
+        ds.setMinimumIdle(0);
         return ds;
     }
 

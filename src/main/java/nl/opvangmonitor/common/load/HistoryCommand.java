@@ -1,46 +1,49 @@
 package nl.opvangmonitor.common.load;
 
-import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
-import static nl.opvangmonitor.db.audit.Tables.LOAD_RUN;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.sum;
-
 import java.io.PrintStream;
-import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.Locale;
-import org.flywaydb.core.Flyway;
-import org.jooq.DSLContext;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-/** {@code history}: past load runs with their files, rows and rejects, newest first. */
+/**
+ * {@code history}: past load runs from Spring Batch's job repository, newest first, including
+ * runs that were never published (failed checks, a failed run, an interrupted process).
+ */
 @Component
 public class HistoryCommand {
 
-    private final Flyway flyway;
-    private final DSLContext dsl;
+    private final JobRepository jobRepository;
 
-    public HistoryCommand(Flyway warehouseFlyway, DSLContext dsl) {
-        this.flyway = warehouseFlyway;
-        this.dsl = dsl;
+    public HistoryCommand(JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
     }
 
     public int run(PrintStream out) {
-        flyway.migrate();
-        out.printf("%6s %-19s %-19s %-22s %5s %6s %10s %9s%n", "run", "started", "finished", "status", "exit", "files", "rows", "rejected");
-        dsl.select(LOAD_RUN.RUN_ID, LOAD_RUN.STARTED_AT, LOAD_RUN.FINISHED_AT, LOAD_RUN.STATUS, LOAD_RUN.EXIT_CODE,
-                        count(LOAD_FILE.FILE_ID), sum(LOAD_FILE.ROWS_READ), sum(LOAD_FILE.ROWS_REJECTED))
-                .from(LOAD_RUN).leftJoin(LOAD_FILE).on(LOAD_FILE.RUN_ID.eq(LOAD_RUN.RUN_ID))
-                .groupBy(LOAD_RUN.RUN_ID, LOAD_RUN.STARTED_AT, LOAD_RUN.FINISHED_AT, LOAD_RUN.STATUS, LOAD_RUN.EXIT_CODE)
-                .orderBy(LOAD_RUN.RUN_ID.desc())
-                .limit(50)
-                .forEach(r -> out.printf(Locale.ROOT, "%6d %-19s %-19s %-22s %5s %6d %10d %9d%n", r.value1(),
-                        r.value2() == null ? "" : r.value2().withNano(0).toString().replace('T', ' '),
-                        r.value3() == null ? "" : r.value3().withNano(0).toString().replace('T', ' '),
-                        r.value4(), r.value5() == null ? "" : r.value5().toString(), r.value6(), nz(r.value7()), nz(r.value8())));
+        out.printf("%9s %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %s%n", "execution", "run", "started", "finished", "status",
+                "exit", "files", "rows", "rejected", "checks", "published");
+        for (JobInstance instance : jobRepository.getJobInstances("loadJob", 0, 100)) {
+            for (JobExecution e : jobRepository.getJobExecutions(instance)) {
+                var c = e.getExecutionContext();
+                String status = c.containsKey("status") ? c.getString("status")
+                        : e.isRunning() ? "RUNNING" : e.getExitStatus().getExitCode();
+                out.printf(Locale.ROOT, "%9d %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %s%n", e.getId(),
+                        c.containsKey("runId") ? String.valueOf(c.getLong("runId")) : "",
+                        time(e.getStartTime()), time(e.getEndTime()), status,
+                        c.containsKey("exitCode") ? String.valueOf(c.getInt("exitCode")) : "",
+                        c.containsKey("files") ? String.valueOf(c.getInt("files")) : "",
+                        c.containsKey("rowsRead") ? String.valueOf(c.getLong("rowsRead")) : "",
+                        c.containsKey("rowsRejected") ? String.valueOf(c.getLong("rowsRejected")) : "",
+                        c.containsKey("checks") ? c.getString("checks") : "",
+                        c.containsKey("published") ? c.getString("published") : "no");
+            }
+        }
         return ExitCodes.OK;
     }
 
-    private static long nz(BigDecimal v) {
-        return v == null ? 0 : v.longValue();
+    private static String time(LocalDateTime t) {
+        return t == null ? "" : t.withNano(0).toString().replace('T', ' ');
     }
 }

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -49,18 +50,30 @@ public class LoadAudit {
                 .execute();
     }
 
-    public long registerFile(long runId, String source, Path inputDir, Path file) {
-        String sha256 = null;
-        Long size = null;
-        try {
-            sha256 = sha256(file);
-            size = Files.size(file);
-        } catch (IOException e) {
-            // the reader reports the unreadable file; the fingerprint stays empty
-        }
+    public long registerFile(long runId, String source, String relativePath, String sha256, Long size) {
         return dsl.insertInto(LOAD_FILE, LOAD_FILE.RUN_ID, LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256,
                         LOAD_FILE.SIZE_BYTES, LOAD_FILE.STATUS, LOAD_FILE.STARTED_AT)
-                .values(runId, source, relative(inputDir, file), sha256, size, "RUNNING", LocalDateTime.now())
+                .values(runId, source, relativePath, sha256, size, "RUNNING", LocalDateTime.now())
+                .returningResult(LOAD_FILE.FILE_ID)
+                .fetchOne(LOAD_FILE.FILE_ID);
+    }
+
+    /** The current delivery of this path with exactly this content, if it is loaded already. */
+    public Optional<Long> loadedDelivery(String source, String relativePath, String sha256) {
+        return dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE)
+                .where(LOAD_FILE.SOURCE.eq(source), LOAD_FILE.FILE_PATH.eq(relativePath), LOAD_FILE.SHA256.eq(sha256),
+                        LOAD_FILE.STATUS.eq("LOADED"))
+                .orderBy(LOAD_FILE.FILE_ID.desc()).limit(1)
+                .fetchOptional(LOAD_FILE.FILE_ID);
+    }
+
+    /** Records that a file was seen again unchanged and not read. */
+    public long registerSkipped(long runId, String source, String relativePath, String sha256, Long size, long loadedAs) {
+        LocalDateTime now = LocalDateTime.now();
+        return dsl.insertInto(LOAD_FILE, LOAD_FILE.RUN_ID, LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256,
+                        LOAD_FILE.SIZE_BYTES, LOAD_FILE.STATUS, LOAD_FILE.ROWS_READ, LOAD_FILE.ROWS_LOADED, LOAD_FILE.ROWS_REJECTED,
+                        LOAD_FILE.MESSAGE, LOAD_FILE.STARTED_AT, LOAD_FILE.FINISHED_AT)
+                .values(runId, source, relativePath, sha256, size, "SKIPPED", 0L, 0L, 0L, "already loaded as file " + loadedAs, now, now)
                 .returningResult(LOAD_FILE.FILE_ID)
                 .fetchOne(LOAD_FILE.FILE_ID);
     }
@@ -120,7 +133,7 @@ public class LoadAudit {
         });
     }
 
-    static String relative(Path inputDir, Path file) {
+    public static String relative(Path inputDir, Path file) {
         try {
             return inputDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
         } catch (IllegalArgumentException e) {
@@ -128,7 +141,7 @@ public class LoadAudit {
         }
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

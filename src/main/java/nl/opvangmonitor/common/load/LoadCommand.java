@@ -4,7 +4,21 @@ import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.core.Tables.FCT_INDICATOR_VALUE;
 import static org.jooq.impl.DSL.countDistinct;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+import nl.opvangmonitor.common.checks.Check;
+import nl.opvangmonitor.common.checks.CheckRunner;
+import nl.opvangmonitor.common.publish.WarehouseFiles;
 import java.time.Duration;
 import java.util.Locale;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
@@ -15,6 +29,9 @@ import org.jooq.Result;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -22,8 +39,10 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code load}: migrate the warehouse, run the load job over the input folder, print the run
- * summary and return the exit code (see {@link ExitCodes}).
+ * {@code load}: when the input holds anything new, copy the published warehouse to a build,
+ * migrate it, run the load job, run the checks, print the run summary and publish the build with
+ * one atomic rename (or keep yesterday's warehouse when the run or a check failed). Returns the
+ * exit code (see {@link ExitCodes}).
  */
 @Component
 public class LoadCommand {
@@ -32,64 +51,174 @@ public class LoadCommand {
 
     private final Flyway flyway;
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job loadJob;
     private final LoadAudit audit;
     private final DSLContext dsl;
+    private final DataSource warehouseDataSource;
+    private final Deliveries deliveries;
+    private final CheckRunner checkRunner;
     private final OpvangmonitorProperties properties;
 
-    public LoadCommand(Flyway warehouseFlyway, JobOperator jobOperator, Job loadJob, LoadAudit audit, DSLContext dsl,
+    public LoadCommand(Flyway warehouseFlyway, JobOperator jobOperator, JobRepository jobRepository, Job loadJob, LoadAudit audit,
+                       DSLContext dsl, DataSource warehouseDataSource, Deliveries deliveries, CheckRunner checkRunner,
                        OpvangmonitorProperties properties) {
         this.flyway = warehouseFlyway;
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.loadJob = loadJob;
         this.audit = audit;
         this.dsl = dsl;
+        this.warehouseDataSource = warehouseDataSource;
+        this.deliveries = deliveries;
+        this.checkRunner = checkRunner;
         this.properties = properties;
     }
 
     public int run(PrintStream out) {
-        flyway.migrate();
+        Path published = properties.warehouse().toAbsolutePath();
+        Path build = properties.databaseFile();
+        if (build.equals(published)) {
+            throw new IllegalStateException("a load writes a build file, never the published warehouse itself");
+        }
+        try (FileChannel lockFile = FileChannel.open(lockPath(published), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                out.println("Run failed: another load is running on " + published);
+                return ExitCodes.RUN_FAILED;
+            }
+            return runLocked(out, published, build);
+        } catch (IOException e) {
+            out.println("Run failed: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        }
+    }
+
+    private static Path lockPath(Path published) throws IOException {
+        Path dir = Files.createDirectories(WarehouseFiles.buildDir(published));
+        return dir.resolve(published.getFileName() + ".lock");
+    }
+
+    private int runLocked(PrintStream out, Path published, Path build) {
+        List<Check> checks = checkRunner.declarations();
         var input = properties.input().toAbsolutePath().normalize();
+        List<Deliveries.Delivery> found = deliveries.scan();
+        if (Files.exists(published) && deliveries.notYetLoaded(found).isEmpty()) {
+            out.printf("Nothing new: the %d file(s) under %s are loaded already; the published warehouse %s is unchanged.%n",
+                    found.size(), properties.input(), properties.warehouse());
+            return ExitCodes.OK;
+        }
+        abandonInterruptedRuns(out);
+        WarehouseFiles.prepareBuild(published, build);
+        flyway.migrate();
         long runId = audit.startRun(input);
         JobExecution execution;
         try {
             execution = jobOperator.start(loadJob, new JobParametersBuilder()
                     .addLong(LoadJobConfig.RUN_ID, runId)
+                    .addString(LoadJobConfig.STARTED_AT, LocalDateTime.now().toString())
                     .addString(LoadJobConfig.INPUT, input.toString(), false)
                     .toJobParameters());
         } catch (Exception e) {
             audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, e.getMessage());
             out.println("Run failed: " + e.getMessage());
+            closeWarehouse();
+            WarehouseFiles.keepFailed(build, published);
             return ExitCodes.RUN_FAILED;
         }
         Result<Record> files = dsl.select().from(LOAD_FILE).where(LOAD_FILE.RUN_ID.eq(runId)).orderBy(LOAD_FILE.FILE_ID).fetch();
         int exitCode;
         String status;
         String message = null;
+        List<CheckRunner.Outcome> outcomes = List.of();
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             exitCode = ExitCodes.RUN_FAILED;
             status = "FAILED";
             message = execution.getAllFailureExceptions().stream().findFirst()
                     .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
-        } else if (files.stream().anyMatch(f -> "FAILED".equals(f.get(LOAD_FILE.STATUS)))) {
-            exitCode = ExitCodes.FILES_FAILED;
-            status = "FILES_FAILED";
-            message = files.stream().filter(f -> "FAILED".equals(f.get(LOAD_FILE.STATUS)))
-                    .map(f -> f.get(LOAD_FILE.FILE_PATH) + ": " + f.get(LOAD_FILE.MESSAGE)).findFirst().orElse(null);
-        } else if (files.stream().anyMatch(f -> f.get(LOAD_FILE.ROWS_REJECTED) != null && f.get(LOAD_FILE.ROWS_REJECTED) > 0)) {
-            exitCode = ExitCodes.COMPLETED_WITH_REJECTS;
-            status = "COMPLETED_WITH_REJECTS";
         } else {
-            exitCode = ExitCodes.OK;
-            status = "COMPLETED";
+            outcomes = checkRunner.run(runId, checks);
+            var failed = outcomes.stream().filter(o -> !o.passed()).toList();
+            if (!failed.isEmpty()) {
+                exitCode = ExitCodes.CHECKS_FAILED;
+                status = "CHECKS_FAILED";
+                message = "check " + failed.getFirst().model() + " " + failed.getFirst().name() + " failed: " + failed.getFirst().message();
+            } else if (files.stream().anyMatch(f -> "FAILED".equals(f.get(LOAD_FILE.STATUS)))) {
+                exitCode = ExitCodes.FILES_FAILED;
+                status = "FILES_FAILED";
+                message = files.stream().filter(f -> "FAILED".equals(f.get(LOAD_FILE.STATUS)))
+                        .map(f -> f.get(LOAD_FILE.FILE_PATH) + ": " + f.get(LOAD_FILE.MESSAGE)).findFirst().orElse(null);
+            } else if (files.stream().anyMatch(f -> f.get(LOAD_FILE.ROWS_REJECTED) != null && f.get(LOAD_FILE.ROWS_REJECTED) > 0)) {
+                exitCode = ExitCodes.COMPLETED_WITH_REJECTS;
+                status = "COMPLETED_WITH_REJECTS";
+            } else {
+                exitCode = ExitCodes.OK;
+                status = "COMPLETED";
+            }
         }
         audit.finishRun(runId, execution.getId(), status, exitCode, message);
-        printSummary(out, runId, execution, files, status, exitCode, message);
+        printSummary(out, runId, execution, files, outcomes, status, exitCode, message);
+        boolean publish = exitCode == ExitCodes.OK || exitCode == ExitCodes.COMPLETED_WITH_REJECTS || exitCode == ExitCodes.FILES_FAILED;
+        closeWarehouse();
+        if (publish) {
+            WarehouseFiles.publish(build, published);
+            out.println("Published " + properties.warehouse() + ".");
+        } else {
+            WarehouseFiles.keepFailed(build, published);
+            out.println("Not published: yesterday's warehouse stays in place; the failed build is kept as "
+                    + WarehouseFiles.failedBuildFor(published) + ".");
+        }
+        remember(execution, runId, status, exitCode, files, outcomes, publish);
+        log.info("load run {} finished: {} (exit {})", runId, status, exitCode);
         return exitCode;
     }
 
-    private void printSummary(PrintStream out, long runId, JobExecution execution, Result<Record> files, String status,
-                              int exitCode, String message) {
+    /** A load killed earlier (kill -9, power loss) left its job execution STARTED: mark it, its build is discarded. */
+    private void abandonInterruptedRuns(PrintStream out) {
+        for (JobInstance instance : jobRepository.getJobInstances(loadJob.getName(), 0, 20)) {
+            for (JobExecution e : jobRepository.getJobExecutions(instance)) {
+                if (e.isRunning()) {
+                    e.setStatus(BatchStatus.ABANDONED);
+                    e.setExitStatus(new ExitStatus("INTERRUPTED", "the process stopped before the run finished; its build was discarded"));
+                    e.setEndTime(LocalDateTime.now());
+                    jobRepository.update(e);
+                    out.println("Run of job execution " + e.getId() + " was interrupted; its unfinished build is discarded and the work is done again.");
+                }
+            }
+        }
+    }
+
+    /** Keeps the run's outcome in the job repository, where history finds runs that were never published too. */
+    private void remember(JobExecution execution, long runId, String status, int exitCode, Result<Record> files,
+                          List<CheckRunner.Outcome> outcomes, boolean published) {
+        var context = execution.getExecutionContext();
+        context.putLong("runId", runId);
+        context.putString("status", status);
+        context.putInt("exitCode", exitCode);
+        context.putInt("files", files.size());
+        context.putLong("rowsRead", files.stream().mapToLong(f -> nz(f.get(LOAD_FILE.ROWS_READ))).sum());
+        context.putLong("rowsRejected", files.stream().mapToLong(f -> nz(f.get(LOAD_FILE.ROWS_REJECTED))).sum());
+        context.putString("checks", outcomes.stream().filter(CheckRunner.Outcome::passed).count() + "/" + outcomes.size());
+        context.putString("published", published ? "yes" : "no");
+        jobRepository.updateExecutionContext(execution);
+    }
+
+    private void closeWarehouse() {
+        try {
+            dsl.query("CHECKPOINT").execute();
+        } finally {
+            if (warehouseDataSource instanceof Closeable closeable) {
+                try {
+                    closeable.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private void printSummary(PrintStream out, long runId, JobExecution execution, Result<Record> files,
+                              List<CheckRunner.Outcome> outcomes, String status, int exitCode, String message) {
         out.printf("Opvangmonitor load run %d  (input %s, warehouse %s)%n", runId, properties.input(), properties.warehouse());
         out.printf("%-18s %-52s %-10s %9s %9s %9s %8s%n", "source", "file", "status", "read", "loaded", "rejected", "seconds");
         boolean balanced = true;
@@ -104,6 +233,9 @@ public class LoadCommand {
                     f.get(LOAD_FILE.STATUS), read, loaded, rejected, seconds);
             if (f.get(LOAD_FILE.MESSAGE) != null && "FAILED".equals(f.get(LOAD_FILE.STATUS))) {
                 out.println("    file not loaded: " + f.get(LOAD_FILE.MESSAGE));
+            }
+            if ("SKIPPED".equals(f.get(LOAD_FILE.STATUS))) {
+                out.println("    unchanged: " + f.get(LOAD_FILE.MESSAGE));
             }
             if (f.get(LOAD_FILE.IGNORED_COLUMNS) != null) {
                 out.println("    columns ignored: " + f.get(LOAD_FILE.IGNORED_COLUMNS));
@@ -123,6 +255,10 @@ public class LoadCommand {
         var indicators = dsl.select(countDistinct(FCT_INDICATOR_VALUE.INDICATOR_CODE), org.jooq.impl.DSL.count())
                 .from(FCT_INDICATOR_VALUE).fetchOne();
         out.printf("Indicators: %d values for %d indicators.%n", indicators.value2(), indicators.value1());
+        long passed = outcomes.stream().filter(CheckRunner.Outcome::passed).count();
+        out.printf("Checks: %d of %d passed.%n", passed, outcomes.size());
+        outcomes.stream().filter(o -> !o.passed())
+                .forEach(o -> out.println("    FAILED " + o.model() + " " + o.name() + ": " + o.message()));
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", status, exitCode, took.toMillis() / 1000.0,

@@ -24,6 +24,7 @@ public class LoadJobConfig {
 
     public static final String RUN_ID = "runId";
     public static final String INPUT = "input";
+    public static final String STARTED_AT = "startedAt";
 
     @Bean
     public Job loadJob(JobRepository jobRepository, List<SourceDefinition<?>> sources,

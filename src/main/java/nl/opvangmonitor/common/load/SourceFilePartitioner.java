@@ -12,7 +12,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** One partition per file in the source's folder, in name order. Hidden files and Office lock files (~$…) are not deliveries. */
-class SourceFilePartitioner implements Partitioner {
+public class SourceFilePartitioner implements Partitioner {
 
     private final Path folder;
 
@@ -32,7 +32,7 @@ class SourceFilePartitioner implements Partitioner {
         return partitions;
     }
 
-    static List<Path> deliveredFiles(Path folder) {
+    public static List<Path> deliveredFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

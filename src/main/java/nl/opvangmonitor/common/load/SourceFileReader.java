@@ -1,7 +1,9 @@
 package nl.opvangmonitor.common.load;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.io.SourceRow;
 import nl.opvangmonitor.common.io.TabularFile;
@@ -36,6 +38,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
     private String failure;
     private long rowsRead;
     private long startedNanos;
+    private boolean skipped;
 
     SourceFileReader(SourceDefinition<?> source, LoadAudit audit) {
         this.source = source;
@@ -55,10 +58,29 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         failure = null;
         rowsRead = 0;
         startedNanos = System.nanoTime();
+        skipped = false;
         if (context.containsKey(FILE_ID)) {
             fileId = context.getLong(FILE_ID);
         } else {
-            fileId = audit.registerFile(runId, source.folder(), inputDir, file);
+            String relativePath = LoadAudit.relative(inputDir, file);
+            String sha256 = null;
+            Long size = null;
+            try {
+                sha256 = LoadAudit.sha256(file);
+                size = Files.size(file);
+            } catch (IOException e) {
+                // reported below when the file is opened
+            }
+            Optional<Long> loaded = sha256 == null ? Optional.empty() : audit.loadedDelivery(source.folder(), relativePath, sha256);
+            if (loaded.isPresent()) {
+                fileId = audit.registerSkipped(runId, source.folder(), relativePath, sha256, size, loaded.get());
+                context.putLong(FILE_ID, fileId);
+                skipped = true;
+                tabular = null;
+                log.info("{}: {} unchanged since file {}: skipped", source.name(), relativePath, loaded.get());
+                return;
+            }
+            fileId = audit.registerFile(runId, source.folder(), relativePath, sha256, size);
             context.putLong(FILE_ID, fileId);
         }
         try {
@@ -115,6 +137,9 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        if (skipped) {
+            return stepExecution.getExitStatus();
+        }
         String stepFailure = failure;
         if (stepFailure == null && !stepExecution.getFailureExceptions().isEmpty()) {
             Throwable t = stepExecution.getFailureExceptions().getFirst();
@@ -123,6 +148,9 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         String ignored = tabular == null || tabular.ignoredColumns().isEmpty() ? null : String.join(", ", tabular.ignoredColumns());
         long notes = tabular == null ? 0 : tabular.noteRowsSkipped();
         audit.finishFile(fileId, rowsRead, source.writer().table(), source.writer().fileIdField(), notes, ignored, stepFailure);
+        double seconds = Math.max((System.nanoTime() - startedNanos) / 1e9, 0.001);
+        log.info("{}: file {} done: {} rows in {} s ({} rows/s)", source.name(), fileId, rowsRead,
+                String.format(java.util.Locale.ROOT, "%.2f", seconds), Math.round(rowsRead / seconds));
         return stepExecution.getExitStatus();
     }
 }

@@ -1,0 +1,96 @@
+package nl.opvangmonitor.common.checks;
+
+import static nl.opvangmonitor.db.audit.Tables.CHECK_RESULT;
+import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/** Runs the declared checks and the built-in row-count reconciliation on the build, and records every outcome. */
+@Component
+public class CheckRunner {
+
+    public record Outcome(String model, String name, boolean passed, long failingRows, String message) {
+    }
+
+    private final DSLContext dsl;
+    private final OpvangmonitorProperties properties;
+
+    public CheckRunner(DSLContext dsl, OpvangmonitorProperties properties) {
+        this.dsl = dsl;
+        this.properties = properties;
+    }
+
+    /** Reads and validates the declarations before anything is loaded, so a misspelt check stops the run early. */
+    public List<Check> declarations() {
+        return CheckDeclarations.load(properties.checks());
+    }
+
+    public List<Outcome> run(long runId, List<Check> checks) {
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(reconciliation(runId));
+        for (Check check : checks) {
+            outcomes.add(run(check));
+        }
+        LocalDateTime now = LocalDateTime.now();
+        var insert = dsl.insertInto(CHECK_RESULT, CHECK_RESULT.RUN_ID, CHECK_RESULT.CHECK_NAME, CHECK_RESULT.MODEL, CHECK_RESULT.PASSED,
+                CHECK_RESULT.FAILING_ROWS, CHECK_RESULT.MESSAGE, CHECK_RESULT.CHECKED_AT);
+        for (Outcome o : outcomes) {
+            insert = insert.values(runId, o.name(), o.model(), o.passed(), o.failingRows(), o.message(), now);
+        }
+        insert.execute();
+        return outcomes;
+    }
+
+    /** Every file of this run: rows read = rows loaded + rows rejected. */
+    private Outcome reconciliation(long runId) {
+        List<String> unbalanced = dsl.select(LOAD_FILE.FILE_PATH).from(LOAD_FILE)
+                .where(LOAD_FILE.RUN_ID.eq(runId), LOAD_FILE.STATUS.eq("LOADED"),
+                        LOAD_FILE.ROWS_READ.ne(LOAD_FILE.ROWS_LOADED.plus(LOAD_FILE.ROWS_REJECTED)))
+                .fetch(LOAD_FILE.FILE_PATH);
+        return new Outcome("audit.load_file", "rows_read_equals_loaded_plus_rejected", unbalanced.isEmpty(), unbalanced.size(),
+                unbalanced.isEmpty() ? null : "rows read != loaded + rejected for " + String.join(", ", unbalanced));
+    }
+
+    private Outcome run(Check check) {
+        String[] parts = check.model().split("\\.");
+        Table<?> model = table(name(parts[0], parts[1]));
+        try {
+            long failing = switch (check.kind()) {
+                case "unique" -> {
+                    Field<?>[] key = check.columns().stream().map(c -> field(name(c))).toArray(Field[]::new);
+                    yield dsl.fetchCount(dsl.select(key).from(model).groupBy(key).having(count().gt(1)));
+                }
+                case "not_null" -> dsl.fetchCount(model, field(name(check.columns().getFirst())).isNull());
+                case "accepted_values" -> {
+                    Field<Object> column = field(name(check.columns().getFirst()));
+                    yield dsl.fetchCount(model, column.isNotNull().and(column.cast(String.class).notIn(check.values())));
+                }
+                case "expression" -> {
+                    Condition fails = DSL.condition(check.sql());
+                    yield dsl.fetchCount(model, fails);
+                }
+                default -> throw new CheckDeclarationException(check.source() + ": unknown check kind " + check.kind());
+            };
+            return new Outcome(check.model(), check.name(), failing == 0, failing,
+                    failing == 0 ? null : failing + " failing row" + (failing == 1 ? "" : "s") + " (" + check.source() + ")");
+        } catch (DataAccessException e) {
+            String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            return new Outcome(check.model(), check.name(), false, 0,
+                    "the check cannot run (" + check.source() + "): " + reason.lines().findFirst().orElse(reason));
+        }
+    }
+}

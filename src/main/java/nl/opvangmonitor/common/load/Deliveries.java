@@ -1,0 +1,75 @@
+package nl.opvangmonitor.common.load;
+
+import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * The files in the input folder and their SHA-256 fingerprints, compared with what the published
+ * warehouse already holds: a night with nothing new is recognised without copying or writing anything.
+ */
+@Component
+public class Deliveries {
+
+    public record Delivery(String source, String relativePath, String sha256) {
+    }
+
+    private final List<SourceDefinition<?>> sources;
+    private final OpvangmonitorProperties properties;
+
+    public Deliveries(List<SourceDefinition<?>> sources, OpvangmonitorProperties properties) {
+        this.sources = sources;
+        this.properties = properties;
+    }
+
+    public List<Delivery> scan() {
+        Path input = properties.input().toAbsolutePath().normalize();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (SourceDefinition<?> source : sources) {
+            for (Path file : SourceFilePartitioner.deliveredFiles(input.resolve(source.folder()))) {
+                try {
+                    deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), LoadAudit.sha256(file)));
+                } catch (IOException e) {
+                    deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), null));
+                }
+            }
+        }
+        return deliveries;
+    }
+
+    /** Deliveries the published warehouse has not loaded (or tried) with exactly this content. */
+    public List<Delivery> notYetLoaded(List<Delivery> deliveries) {
+        Path published = properties.warehouse().toAbsolutePath();
+        if (!Files.exists(published)) {
+            return deliveries;
+        }
+        Set<Delivery> seen = new HashSet<>();
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + published, readOnly)) {
+            DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
+            dsl.select(LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256).from(LOAD_FILE)
+                    .where(LOAD_FILE.STATUS.in("LOADED", "FAILED"))
+                    .forEach(r -> seen.add(new Delivery(r.value1(), r.value2(), r.value3())));
+        } catch (SQLException | org.jooq.exception.DataAccessException e) {
+            return deliveries; // an unreadable or older published file: build anew
+        }
+        return deliveries.stream().filter(d -> d.sha256() == null || !seen.contains(d)).toList();
+    }
+
+}

@@ -1,0 +1,75 @@
+package nl.opvangmonitor.common.load;
+
+import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
+import static nl.opvangmonitor.db.audit.Tables.LOAD_RUN;
+import static org.jooq.impl.DSL.max;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code status}: what is published and since when, and per source the last delivery and whether
+ * it is stale (no new delivery within opvangmonitor.stale-after-days.&lt;source&gt;, default 45 days).
+ * Reads the published warehouse read-only; exits 5 when a source is stale, so a scheduler can alert.
+ */
+@Component
+public class StatusCommand {
+
+    private final OpvangmonitorProperties properties;
+    private final List<SourceDefinition<?>> sources;
+
+    public StatusCommand(OpvangmonitorProperties properties, List<SourceDefinition<?>> sources) {
+        this.properties = properties;
+        this.sources = sources;
+    }
+
+    public int run(PrintStream out) throws Exception {
+        Path published = properties.warehouse().toAbsolutePath();
+        if (!Files.exists(published)) {
+            out.println("Nothing published yet at " + properties.warehouse() + ".");
+            return ExitCodes.STALE;
+        }
+        Instant publishedAt = Files.getLastModifiedTime(published).toInstant();
+        out.printf("Published: %s (%.1f MB), since %s%n", properties.warehouse(), Files.size(published) / 1e6,
+                LocalDateTime.ofInstant(publishedAt, ZoneId.systemDefault()).withNano(0).toString().replace('T', ' '));
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        boolean stale = false;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + published, readOnly)) {
+            DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
+            var run = dsl.selectFrom(LOAD_RUN).orderBy(LOAD_RUN.RUN_ID.desc()).limit(1).fetchOne();
+            if (run != null) {
+                out.printf("Last published run: %d, %s, exit %d%n", run.getRunId(), run.getStatus(), run.getExitCode());
+            }
+            out.printf("%-20s %-19s %6s %s%n", "source", "last delivery", "days", "");
+            for (SourceDefinition<?> source : sources) {
+                LocalDateTime last = dsl.select(max(LOAD_FILE.STARTED_AT)).from(LOAD_FILE)
+                        .where(LOAD_FILE.SOURCE.eq(source.folder()), LOAD_FILE.STATUS.in("LOADED", "SUPERSEDED"))
+                        .fetchOne(0, LocalDateTime.class);
+                int limit = properties.staleAfterDays(source.name());
+                long days = last == null ? -1 : Duration.between(last, LocalDateTime.now()).toDays();
+                boolean sourceStale = last == null || days > limit;
+                stale |= sourceStale;
+                out.printf(Locale.ROOT, "%-20s %-19s %6s %s%n", source.folder(),
+                        last == null ? "never" : last.withNano(0).toString().replace('T', ' '), last == null ? "" : String.valueOf(days),
+                        sourceStale ? "STALE (no new delivery within " + limit + " days)" : "ok");
+            }
+        }
+        return stale ? ExitCodes.STALE : ExitCodes.OK;
+    }
+}
