@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import nl.opvangmonitor.common.privacy.BsnGuard;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -42,6 +43,7 @@ public class CheckRunner {
     public List<Outcome> run(long runId, List<Check> checks) {
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(reconciliation(runId));
+        outcomes.add(bsnGuard());
         for (Check check : checks) {
             outcomes.add(run(check));
         }
@@ -63,6 +65,14 @@ public class CheckRunner {
                 .fetch(LOAD_FILE.FILE_PATH);
         return new Outcome("audit.load_file", "rows_read_equals_loaded_plus_rejected", unbalanced.isEmpty(), unbalanced.size(),
                 unbalanced.isEmpty() ? null : "rows read != loaded + rejected for " + String.join(", ", unbalanced));
+    }
+
+    /** No value that looks like a BSN anywhere in the warehouse; the message says where, never what. */
+    private Outcome bsnGuard() {
+        List<BsnGuard.Finding> findings = BsnGuard.scan(dsl);
+        long values = findings.stream().mapToLong(BsnGuard.Finding::values).sum();
+        return new Outcome("core, audit", "no_bsn_in_text_columns", findings.isEmpty(), values, findings.isEmpty() ? null
+                : values + " BSN-like value(s) in " + String.join(", ", findings.stream().map(f -> f.table() + "." + f.column()).toList()));
     }
 
     private Outcome run(Check check) {

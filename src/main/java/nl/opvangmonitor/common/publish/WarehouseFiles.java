@@ -68,6 +68,7 @@ public final class WarehouseFiles {
             deleteWithWal(failed);
             if (Files.exists(build)) {
                 Files.move(build, failed, StandardCopyOption.REPLACE_EXISTING);
+                ownerOnly(failed);
             }
             Files.deleteIfExists(wal(build));
         } catch (IOException e) {
