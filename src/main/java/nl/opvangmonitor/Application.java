@@ -38,7 +38,8 @@ public class Application {
               sample   write the synthetic sample exports (--output DIR, default input)
             options:
               --input DIR        input folder with one sub folder per source (default: input)
-              --warehouse FILE   DuckDB warehouse file (default: warehouse/opvangmonitor.duckdb)
+              --warehouse FILE   DuckDB warehouse file, microdata for the data team (default: warehouse/opvangmonitor.duckdb)
+              --publish FILE     DuckDB file for analysts and BI, marts only (default: warehouse/publiek.duckdb)
               --name=value       any configuration property, e.g. --opvangmonitor.chunk-size=5000
             """;
 
@@ -62,7 +63,7 @@ public class Application {
                     }
                     output = args[++i];
                 }
-                case "--input", "--warehouse" -> {
+                case "--input", "--warehouse", "--publish" -> {
                     if (i + 1 >= args.length) {
                         System.err.println(arg + " needs a value\n" + USAGE);
                         return ExitCodes.USAGE;
@@ -74,7 +75,7 @@ public class Application {
                     return ExitCodes.OK;
                 }
                 default -> {
-                    if (arg.startsWith("--input=") || arg.startsWith("--warehouse=")) {
+                    if (arg.startsWith("--input=") || arg.startsWith("--warehouse=") || arg.startsWith("--publish=")) {
                         properties.put("opvangmonitor." + arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
                     } else if (arg.startsWith("--")) {
                         springArgs.add(arg);

@@ -225,6 +225,40 @@ class SampleLoadEndToEndIT {
     }
 
     @Test
+    void publicDatabase_whenPublished_thenOnlyMartsWithSmallCellsSuppressed() throws Exception {
+        try (Warehouse p = Warehouse.open(warehouse.resolveSibling("publiek.duckdb"))) {
+            // only mart tables, nothing at person level
+            assertThat(p.dsl.fetch("select distinct schema_name from duckdb_tables()").getValues(0, String.class)).containsExactly("mart");
+            assertThat(p.dsl.fetch("select table_name || '.' || column_name from duckdb_columns() where column_name like '%client%' "
+                    + "or column_name in ('melding_id', 'verblijf_id', 'geboortejaar')").getValues(0, String.class)).isEmpty();
+            // no cell under the minimum left unflagged, and suppressed cells show nothing
+            assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where not suppressed and "
+                    + "((unit = 'count' and numerator < 10) or (unit <> 'count' and (denominator is null or denominator < 10)))")).isEqualTo(0L);
+            assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where suppressed "
+                    + "and (value is not null or numerator is not null or target_met is not null)")).isEqualTo(0L);
+            assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where suppression = 'primary'")).isNotEqualTo(0L);
+            // no suppressed cell can be recovered from a shown region total and the other municipalities
+            for (String region : java.util.List.of("vt_region_code", "mo_bw_region_code", "vo_region_code")) {
+                assertThat(p.dsl.fetchValue("""
+                        select count(*) from (
+                            select r.indicator_code, r.year, r.region_code
+                            from mart.indicator_yearly r
+                            join mart.municipality m on m.%s = r.region_code
+                            join mart.indicator_yearly c on c.municipality_code = m.municipality_code
+                                 and c.indicator_code = r.indicator_code and c.year = r.year
+                            where not r.suppressed
+                            group by all
+                            having count(*) filter (where c.suppressed) = 1)""".formatted(region))).as(region).isEqualTo(0L);
+            }
+            // the published figures are still there, and every column is documented
+            assertThat(p.dsl.fetchValue("select value from mart.indicator_yearly where indicator_code = 'hg_duur_kort' "
+                    + "and municipality_code = 'GM0599' and year = 2019")).isEqualTo(new BigDecimal("64.00"));
+            assertThat(p.dsl.fetch("select table_name || '.' || column_name from duckdb_columns() where schema_name = 'mart' and (comment is null or comment = '')")
+                    .getValues(0, String.class)).isEmpty();
+        }
+    }
+
+    @Test
     void mart_whenMigrated_thenEveryViewAndColumnIsDocumented() throws Exception {
         try (Warehouse w = Warehouse.open(warehouse)) {
             var undocumented = w.dsl.fetch("select table_name || '.' || column_name from duckdb_columns() "

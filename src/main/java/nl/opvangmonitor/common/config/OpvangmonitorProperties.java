@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param input     folder holding one sub folder per source (--input)
  * @param warehouse the published DuckDB warehouse file (--warehouse); the job repository sits beside it
+ * @param publish   the database for analysts and BI tools (--publish; default publiek.duckdb beside the warehouse): marts only, small cells suppressed
+ * @param parquet   optional folder to which the public tables are also written as Parquet
+ * @param suppression minimum count per cell (default 10) and optional rounding of counts (round-to, e.g. 5)
  * @param building  true in a load: this process writes a build file beside the published warehouse, never the warehouse itself
  * @param chunkSize rows per write transaction
  * @param checks    an extra folder of check declarations (*.yml) besides the built-in sql/checks
@@ -21,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OpvangmonitorProperties(
         @DefaultValue("input") Path input,
         @DefaultValue("warehouse/opvangmonitor.duckdb") Path warehouse,
+        Path publish,
+        Path parquet,
+        @DefaultValue Suppression suppression,
         boolean building,
         @DefaultValue("10000") int chunkSize,
         Path checks,
@@ -34,9 +40,16 @@ public record OpvangmonitorProperties(
     public record Source(Map<String, String> columns) {
     }
 
+    public record Suppression(@DefaultValue("10") int minCount, @DefaultValue("0") int roundTo) {
+    }
+
     /** The DuckDB file this process opens: the build during a load, otherwise the published warehouse. */
     public Path databaseFile() {
         return building ? nl.opvangmonitor.common.publish.WarehouseFiles.buildFileFor(warehouse) : warehouse.toAbsolutePath();
+    }
+
+    public Path publicFile() {
+        return (publish != null ? publish : warehouse.toAbsolutePath().resolveSibling("publiek.duckdb")).toAbsolutePath();
     }
 
     public int staleAfterDays(String source) {

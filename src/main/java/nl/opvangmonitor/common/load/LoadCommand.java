@@ -18,6 +18,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.checks.Check;
 import nl.opvangmonitor.common.checks.CheckRunner;
+import nl.opvangmonitor.common.publish.PublicDatabase;
 import nl.opvangmonitor.common.publish.WarehouseFiles;
 import java.time.Duration;
 import java.util.Locale;
@@ -159,10 +160,17 @@ public class LoadCommand {
         audit.finishRun(runId, execution.getId(), status, exitCode, message);
         printSummary(out, runId, execution, files, outcomes, status, exitCode, message);
         boolean publish = exitCode == ExitCodes.OK || exitCode == ExitCodes.COMPLETED_WITH_REJECTS || exitCode == ExitCodes.FILES_FAILED;
+        Path publicBuild = WarehouseFiles.buildDir(published).resolve("publiek.build.duckdb");
+        if (publish) {
+            PublicDatabase.build(dsl, publicBuild, properties.suppression().minCount(), properties.suppression().roundTo(),
+                    properties.parquet() == null ? null : properties.parquet().toAbsolutePath());
+        }
         closeWarehouse();
         if (publish) {
             WarehouseFiles.publish(build, published);
-            out.println("Published " + properties.warehouse() + ".");
+            WarehouseFiles.publish(publicBuild, properties.publicFile());
+            out.println("Published " + properties.warehouse() + " (data team) and " + properties.publicFile()
+                    + " (analysts and BI: marts only, cells under " + properties.suppression().minCount() + " suppressed).");
         } else {
             WarehouseFiles.keepFailed(build, published);
             out.println("Not published: yesterday's warehouse stays in place; the failed build is kept as "
