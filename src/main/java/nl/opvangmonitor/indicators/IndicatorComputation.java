@@ -26,11 +26,13 @@ public class IndicatorComputation {
     private final DSLContext dsl;
     private final List<IndicatorView> views;
     private final List<DerivedTables> derivedTables;
+    private final Retention retention;
 
-    public IndicatorComputation(DSLContext dsl, List<IndicatorView> views, List<DerivedTables> derivedTables) {
+    public IndicatorComputation(DSLContext dsl, List<IndicatorView> views, List<DerivedTables> derivedTables, Retention retention) {
         this.dsl = dsl;
         this.views = views;
         this.derivedTables = derivedTables;
+        this.retention = retention;
     }
 
     /** Returns the number of values written. */
@@ -62,6 +64,8 @@ public class IndicatorComputation {
                                 .groupBy(FCT_INDICATOR_VALUE.INDICATOR_CODE, region, FCT_INDICATOR_VALUE.YEAR))
                         .execute();
             }
+            retention.restoreRetained(t);
+            retention.apply(t);
             return rows;
         });
     }

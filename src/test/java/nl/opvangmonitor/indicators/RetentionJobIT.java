@@ -1,0 +1,63 @@
+package nl.opvangmonitor.indicators;
+
+import static nl.opvangmonitor.db.audit.Tables.RETENTION_LOG;
+import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
+import static nl.opvangmonitor.db.mart.Tables.INDICATOR_YEARLY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import nl.opvangmonitor.Application;
+import nl.opvangmonitor.Warehouse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Microdata past the retention period is deleted and logged; the published aggregates of those years stay. */
+class RetentionJobIT {
+
+    static final String HEADER = "melding_id,client_id,meldingsdatum,gemeente,vorm_geweld,duur_geweld_maanden,in_onderzoek,"
+            + "veilig_na_12_maanden,huisverbod,aantal_kinderen_huisverbod,intensief_casemanagement\n";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void load_whenMeldingenAreOlderThanTheRetention_thenRowsGoAndTheirFiguresStay() throws Exception {
+        // given: two meldingen 12 years ago and one last year, with a retention of 10 years
+        int old = LocalDate.now().getYear() - 12;
+        int recent = LocalDate.now().getYear() - 1;
+        Path vt = Files.createDirectories(temp.resolve("input/veiligthuis"));
+        Files.writeString(vt.resolve("a.csv"), HEADER
+                + "M1,K1," + old + "-03-01,GM0599,partnergeweld,1,nee,,nee,,nee\n"
+                + "M2,K2," + old + "-04-01,GM0599,partnergeweld,1,nee,,nee,,nee\n"
+                + "M3,K3," + recent + "-04-01,GM0599,partnergeweld,1,nee,,nee,,nee\n");
+        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
+        String[] load = {"load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString(),
+                "--opvangmonitor.retention-years=10"};
+
+        // when: loaded, then another night with a new file
+        assertThat(Application.run(load)).isZero();
+        Files.writeString(vt.resolve("b.csv"), HEADER + "M4,K4," + recent + "-05-01,GM0599,partnergeweld,1,nee,,nee,,nee\n");
+        assertThat(Application.run(load)).isZero();
+
+        // then
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            assertThat(w.dsl.fetchCount(FCT_MELDING)).isEqualTo(2);
+            assertThat(w.dsl.fetchCount(FCT_MELDING, FCT_MELDING.MELDING_DATE.lt(LocalDate.of(recent, 1, 1)))).isZero();
+            var logged = w.dsl.selectFrom(RETENTION_LOG).fetch();
+            assertThat(logged).hasSize(1);
+            assertThat(logged.getFirst().getTableName()).isEqualTo("core.fct_melding");
+            assertThat(logged.getFirst().getRowsDeleted()).isEqualTo(2);
+            assertThat(logged.getFirst().getCutoffDate()).isEqualTo(LocalDate.of(LocalDate.now().getYear() - 10, 1, 1));
+            assertThat(w.dsl.select(INDICATOR_YEARLY.VALUE).from(INDICATOR_YEARLY)
+                    .where(INDICATOR_YEARLY.INDICATOR_CODE.eq("vt_meldingen"), INDICATOR_YEARLY.MUNICIPALITY_CODE.eq("GM0599"),
+                            INDICATOR_YEARLY.YEAR.eq(old))
+                    .fetchSingle().value1()).isEqualByComparingTo("2");
+            assertThat(w.dsl.select(INDICATOR_YEARLY.VALUE).from(INDICATOR_YEARLY)
+                    .where(INDICATOR_YEARLY.INDICATOR_CODE.eq("vt_meldingen"), INDICATOR_YEARLY.MUNICIPALITY_CODE.eq("GM0599"),
+                            INDICATOR_YEARLY.YEAR.eq(recent))
+                    .fetchSingle().value1()).isEqualByComparingTo("2");
+        }
+    }
+}
