@@ -12,9 +12,6 @@ import nl.opvangmonitor.common.reference.AreaLookup;
 /** Validates and converts rows of the three shelter exports (DESIGN.md §3.2). */
 class OpvangRowProcessor {
 
-    static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
-    static final LocalDate LAST_DATE = LocalDate.of(2040, 12, 31);
-
     /** Accepted voorzieningstypen, keyed by their spelling without spaces, dashes and underscores. */
     static final Map<String, String> TYPES = Map.of(
             "nachtopvang", "nachtopvang",
@@ -51,8 +48,8 @@ class OpvangRowProcessor {
         String type = type(v);
         Integer municipality = v.lookup("gemeente_herkomst", areas::municipalityKey,
                 "gemeente: not a CBS code or name of a known municipality");
-        LocalDate start = date(v, "startdatum", true);
-        LocalDate end = date(v, "einddatum", false);
+        LocalDate start = v.date("startdatum", true);
+        LocalDate end = v.date("einddatum", false);
         if (start != null && end != null && end.isBefore(start)) {
             v.reject("einddatum", v.text("einddatum"), "einddatum is before startdatum " + v.text("startdatum"));
         }
@@ -69,13 +66,13 @@ class OpvangRowProcessor {
 
     Validated<Nacht> nacht(RowValidator v) {
         String clientKey = v.pseudonym("client_id", pseudonymizer);
-        LocalDate date = date(v, "datum", true);
+        LocalDate date = v.date("datum", true);
         String voorziening = v.requiredText("voorziening");
         return v.result(() -> new Nacht(clientKey, date, voorziening));
     }
 
     Validated<Afwijzing> afwijzing(RowValidator v) {
-        LocalDate date = date(v, "datum", true);
+        LocalDate date = v.date("datum", true);
         String voorziening = v.requiredText("voorziening");
         String reden = code(v.requiredText("reden"));
         Integer municipality = v.text("gemeente") == null ? null
@@ -89,14 +86,6 @@ class OpvangRowProcessor {
 
     private static String code(String text) {
         return text == null ? null : text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-    }
-
-    private static LocalDate date(RowValidator v, String column, boolean required) {
-        LocalDate date = v.date(column, required);
-        if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
-            v.reject(column, v.text(column), "date outside the supported range 2000-2040");
-        }
-        return date;
     }
 
     private static String geslacht(RowValidator v) {

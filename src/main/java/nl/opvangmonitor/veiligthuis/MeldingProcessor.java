@@ -12,9 +12,6 @@ import nl.opvangmonitor.common.reference.AreaLookup;
 /** Validates and converts one row of a Veilig Thuis export (DESIGN.md §3.1). */
 class MeldingProcessor {
 
-    static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
-    static final LocalDate LAST_DATE = LocalDate.of(2040, 12, 31);
-
     private final AreaLookup areas;
     private final Pseudonymizer pseudonymizer;
 
@@ -27,9 +24,6 @@ class MeldingProcessor {
         String meldingId = v.requiredText("melding_id");
         String clientKey = v.pseudonym("client_id", pseudonymizer);
         LocalDate date = v.date("meldingsdatum", true);
-        if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
-            v.reject("meldingsdatum", v.text("meldingsdatum"), "date outside the supported range 2000-2040");
-        }
         Integer municipality = v.lookup("gemeente", areas::municipalityKey, "gemeente: not a CBS code or name of a known municipality");
         String vorm = v.text("vorm_geweld");
         BigDecimal duur = v.number("duur_geweld_maanden", false);

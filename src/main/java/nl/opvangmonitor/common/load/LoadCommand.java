@@ -271,7 +271,6 @@ public class LoadCommand {
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", status, exitCode, took.toMillis() / 1000.0,
                 message == null ? "" : " - " + message);
-        log.info("load run {} finished: {} (exit {})", runId, status, exitCode);
     }
 
     private static long nz(Long v) {

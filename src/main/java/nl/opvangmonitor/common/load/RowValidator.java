@@ -21,6 +21,9 @@ import nl.opvangmonitor.common.privacy.Pseudonymizer;
 public final class RowValidator {
 
     public static final String MASKED = "<masked>";
+    /** The range of core.dim_date: a date outside it is almost always a typo (2109 for 2019). */
+    public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2040, 12, 31);
 
     private final SourceRow row;
     private final Set<String> identifierColumns;
@@ -43,8 +46,14 @@ public final class RowValidator {
         return v;
     }
 
+    /** A date within the range of the date dimension (2000-2040). */
     public LocalDate date(String column, boolean required) {
-        return parse(column, required, DutchDates::parse);
+        LocalDate date = parse(column, required, DutchDates::parse);
+        if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
+            reject(column, row.get(column), "date outside the supported range 2000-2040");
+            return null;
+        }
+        return date;
     }
 
     public BigDecimal number(String column, boolean required) {

@@ -49,6 +49,21 @@ class RowValidatorTest {
     }
 
     @Test
+    void date_whenOutsideTheDateDimension_thenRejectedAsProbableTypo() {
+        // given: 2109 for 2019
+        RowValidator validator = new RowValidator(row("meldingsdatum", "05-03-2109"), IDENTIFIERS);
+
+        // when
+        LocalDate date = validator.date("meldingsdatum", true);
+        Validated<Object> result = validator.result(Object::new);
+
+        // then
+        assertThat(date).isNull();
+        assertThat(result.rejections()).containsExactly(
+                new Rejection("meldingsdatum", "05-03-2109", "date outside the supported range 2000-2040"));
+    }
+
+    @Test
     void date_whenBadValueInIdentifierColumn_thenValueMasked() {
         // given: a birth date used as identifier would leak through a parser message
         RowValidator validator = new RowValidator(row("client_nr", "31-02-1980"), IDENTIFIERS);
