@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.opvangmonitor.bench.BenchCommand;
 import nl.opvangmonitor.common.load.ExitCodes;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
@@ -36,6 +37,7 @@ public class Application {
               history  list past load runs (also those never published)
               status   what is published and since when; which sources are stale
               sample   write the synthetic sample exports (--output DIR, default input)
+              bench    benchmark the load at scale (--scale S, default 1; --workdir DIR, default bench; --seed N)
             options:
               --input DIR        input folder with one sub folder per source (default: input)
               --warehouse FILE   DuckDB warehouse file, microdata for the data team (default: warehouse/opvangmonitor.duckdb)
@@ -49,13 +51,35 @@ public class Application {
 
     /** Runs one command and returns its exit code (the tests call this too). */
     public static int run(String... args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         String command = null;
         String output = "input";
+        double scale = 1;
+        String workdir = "bench";
+        long seed = 20261123L;
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> springArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
+                case "--scale", "--workdir", "--seed" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println(arg + " needs a value\n" + USAGE);
+                        return ExitCodes.USAGE;
+                    }
+                    String value = args[++i];
+                    try {
+                        switch (arg) {
+                            case "--scale" -> scale = Double.parseDouble(value);
+                            case "--seed" -> seed = Long.parseLong(value);
+                            default -> workdir = value;
+                        }
+                    } catch (NumberFormatException e) {
+                        System.err.println(arg + " needs a number, not " + value + "\n" + USAGE);
+                        return ExitCodes.USAGE;
+                    }
+                }
                 case "--output" -> {
                     if (i + 1 >= args.length) {
                         System.err.println(arg + " needs a value\n" + USAGE);
@@ -90,6 +114,14 @@ public class Application {
         }
         if (command == null) {
             command = "load";
+        }
+        if (command.equals("bench")) {
+            try {
+                return BenchCommand.run(scale, Path.of(workdir), seed, System.out);
+            } catch (Exception e) {
+                System.err.println("Run failed: benchmark: " + e.getMessage());
+                return ExitCodes.RUN_FAILED;
+            }
         }
         if (command.equals("sample")) {
             try {

@@ -18,7 +18,9 @@ public class IndicatorsJobConfig {
                                IndicatorComputation computation) {
         return new StepBuilder("indicatorsStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
+                    long start = System.nanoTime();
                     int rows = computation.recompute();
+                    nl.opvangmonitor.common.load.LoadMetrics.INDICATOR_NANOS.addAndGet(System.nanoTime() - start);
                     contribution.incrementWriteCount(rows);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

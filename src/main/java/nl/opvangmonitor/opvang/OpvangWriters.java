@@ -17,7 +17,7 @@ final class OpvangWriters {
 
     static final class VerblijfWriter extends FactWriter<Verblijf> {
         VerblijfWriter(DataSource warehouse) {
-            super(warehouse, FCT_VERBLIJF, FCT_VERBLIJF.FILE_ID, FCT_VERBLIJF.ROW_NUMBER);
+            super(warehouse, FCT_VERBLIJF, FCT_VERBLIJF.FILE_ID);
         }
 
         @Override
@@ -36,7 +36,7 @@ final class OpvangWriters {
 
     static final class NachtWriter extends FactWriter<Nacht> {
         NachtWriter(DataSource warehouse) {
-            super(warehouse, FCT_NACHT, FCT_NACHT.FILE_ID, FCT_NACHT.ROW_NUMBER);
+            super(warehouse, FCT_NACHT, FCT_NACHT.FILE_ID);
         }
 
         @Override
@@ -47,7 +47,7 @@ final class OpvangWriters {
 
     static final class AfwijzingWriter extends FactWriter<Afwijzing> {
         AfwijzingWriter(DataSource warehouse) {
-            super(warehouse, FCT_AFWIJZING, FCT_AFWIJZING.FILE_ID, FCT_AFWIJZING.ROW_NUMBER);
+            super(warehouse, FCT_AFWIJZING, FCT_AFWIJZING.FILE_ID);
         }
 
         @Override

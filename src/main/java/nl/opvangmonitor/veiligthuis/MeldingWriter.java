@@ -11,7 +11,7 @@ import org.duckdb.DuckDBAppender;
 class MeldingWriter extends FactWriter<Melding> {
 
     MeldingWriter(DataSource warehouse) {
-        super(warehouse, FCT_MELDING, FCT_MELDING.FILE_ID, FCT_MELDING.ROW_NUMBER);
+        super(warehouse, FCT_MELDING, FCT_MELDING.FILE_ID);
     }
 
     @Override

@@ -28,7 +28,7 @@ public record OpvangmonitorProperties(
         Path parquet,
         @DefaultValue Suppression suppression,
         boolean building,
-        @DefaultValue("10000") int chunkSize,
+        @DefaultValue("50000") int chunkSize,
         Path checks,
         Map<String, Integer> staleAfterDays,
         @DefaultValue Pseudonym pseudonym,

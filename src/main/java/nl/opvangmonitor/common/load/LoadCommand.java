@@ -109,6 +109,7 @@ public class LoadCommand {
                     found.size(), properties.input(), properties.warehouse());
             return ExitCodes.OK;
         }
+        LoadMetrics.reset();
         abandonInterruptedRuns(out);
         WarehouseFiles.prepareBuild(published, build);
         flyway.migrate();
@@ -138,7 +139,9 @@ public class LoadCommand {
             message = execution.getAllFailureExceptions().stream().findFirst()
                     .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
         } else {
+            long checksStarted = System.nanoTime();
             outcomes = checkRunner.run(runId, checks);
+            LoadMetrics.CHECK_NANOS.addAndGet(System.nanoTime() - checksStarted);
             var failed = outcomes.stream().filter(o -> !o.passed()).toList();
             if (!failed.isEmpty()) {
                 exitCode = ExitCodes.CHECKS_FAILED;
@@ -160,6 +163,7 @@ public class LoadCommand {
         audit.finishRun(runId, execution.getId(), status, exitCode, message);
         printSummary(out, runId, execution, files, outcomes, status, exitCode, message);
         boolean publish = exitCode == ExitCodes.OK || exitCode == ExitCodes.COMPLETED_WITH_REJECTS || exitCode == ExitCodes.FILES_FAILED;
+        long publishStarted = System.nanoTime();
         Path publicBuild = WarehouseFiles.buildDir(published).resolve("publiek.build.duckdb");
         if (publish) {
             PublicDatabase.build(dsl, publicBuild, properties.suppression().minCount(), properties.suppression().roundTo(),
@@ -176,6 +180,7 @@ public class LoadCommand {
             out.println("Not published: yesterday's warehouse stays in place; the failed build is kept as "
                     + WarehouseFiles.failedBuildFor(published) + ".");
         }
+        LoadMetrics.PUBLISH_NANOS.addAndGet(System.nanoTime() - publishStarted);
         remember(execution, runId, status, exitCode, files, outcomes, publish);
         log.info("load run {} finished: {} (exit {})", runId, status, exitCode);
         return exitCode;

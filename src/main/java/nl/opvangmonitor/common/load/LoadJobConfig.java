@@ -51,7 +51,12 @@ public class LoadJobConfig {
                 .<nl.opvangmonitor.common.io.SourceRow, Validated<T>>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(row -> configured.mapper().apply(new RowValidator(row, configured.identifierColumns())))
+                .processor(row -> {
+                    long start = System.nanoTime();
+                    Validated<T> validated = configured.mapper().apply(new RowValidator(row, configured.identifierColumns()));
+                    LoadMetrics.VALIDATE_NANOS.addAndGet(System.nanoTime() - start);
+                    return validated;
+                })
                 .writer(configured.writer())
                 .listener(reader)
                 .build();

@@ -108,8 +108,11 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         if (tabular == null) {
             return null;
         }
+        long start = System.nanoTime();
         SourceRow row = tabular.next();
+        LoadMetrics.READ_NANOS.addAndGet(System.nanoTime() - start);
         if (row != null) {
+            LoadMetrics.ROWS.incrementAndGet();
             rowsRead++;
             if (rowsRead % 500_000 == 0) {
                 double seconds = (System.nanoTime() - startedNanos) / 1e9;

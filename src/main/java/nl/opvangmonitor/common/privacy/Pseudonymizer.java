@@ -3,7 +3,6 @@ package nl.opvangmonitor.common.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,23 +15,34 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Pseudonymizer {
 
-    private final SecretKeySpec key;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final ThreadLocal<Mac> mac;
 
     public Pseudonymizer(byte[] key) {
         if (key == null || key.length < 16) {
             throw new IllegalArgumentException("the pseudonymisation key must be at least 16 bytes");
         }
-        this.key = new SecretKeySpec(key, "HmacSHA256");
+        SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
+        this.mac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(spec);
+                return m;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available", e);
+            }
+        });
     }
 
     public String pseudonymise(String identifier) {
-        String normalised = identifier.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s.\\-]", "");
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        StringBuilder normalised = new StringBuilder(identifier.length());
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (!Character.isWhitespace(c) && c != '.' && c != '-') {
+                normalised.append(Character.toUpperCase(c));
+            }
         }
+        return HEX.formatHex(mac.get().doFinal(normalised.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -22,6 +22,8 @@ public class AreaLookup {
     private volatile Map<String, Integer> municipalityKeys;
     private volatile Map<Integer, String> municipalityCodes;
     private volatile Map<String, String> regionCodes;
+    /** Exports write a municipality in a handful of ways: resolve each way once. */
+    private final Map<String, Optional<Integer>> byText = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AreaLookup(DSLContext dsl) {
         this.dsl = dsl;
@@ -29,7 +31,15 @@ public class AreaLookup {
 
     public Optional<Integer> municipalityKey(String text) {
         load();
-        return Optional.ofNullable(municipalityKeys.get(normalise(text)));
+        Optional<Integer> known = byText.get(text);
+        if (known != null) {
+            return known;
+        }
+        Optional<Integer> found = Optional.ofNullable(municipalityKeys.get(normalise(text)));
+        if (byText.size() < 10_000) {
+            byText.put(text, found);
+        }
+        return found;
     }
 
     public String municipalityCode(int key) {

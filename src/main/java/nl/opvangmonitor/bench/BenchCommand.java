@@ -1,0 +1,208 @@
+package nl.opvangmonitor.bench;
+
+import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
+import static org.jooq.impl.DSL.inline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.opvangmonitor.Application;
+import nl.opvangmonitor.common.io.SourceColumns;
+import nl.opvangmonitor.common.io.TabularFile;
+import nl.opvangmonitor.common.load.LoadMetrics;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.springframework.util.FileSystemUtils;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+
+/**
+ * {@code bench --scale S --workdir DIR}: generates synthetic exports at scale, measures DuckDB's own
+ * read_csv on the same CSV files through the same driver, runs the full {@code load} on them, a rerun
+ * with nothing new, and our XLSX reader against a plain POI SAX read of the same sheet. Prints a
+ * table of phases and one closing line {@code csv_ratio=<x> xlsx_seconds=<s> xlsx_peak_heap_mb=<m>}.
+ * A benchmark, not a test: run it on a quiet machine; CI only runs it at a tiny scale as a smoke test.
+ */
+public final class BenchCommand {
+
+    private BenchCommand() {
+    }
+
+    public static int run(double scale, Path workdir, long seed, PrintStream out) throws Exception {
+        Path input = workdir.resolve("input");
+        Path warehouseDir = workdir.resolve("warehouse");
+        FileSystemUtils.deleteRecursively(input);
+        FileSystemUtils.deleteRecursively(warehouseDir);
+        Files.deleteIfExists(workdir.resolve("baseline.duckdb"));
+        Files.createDirectories(workdir);
+        Path warehouse = warehouseDir.resolve("opvangmonitor.duckdb");
+
+        long t = System.nanoTime();
+        BenchData.Generated data = BenchData.generate(input, scale, seed);
+        double generate = seconds(t);
+
+        t = System.nanoTime();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + workdir.resolve("baseline.duckdb").toAbsolutePath())) {
+            DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
+            for (int i = 0; i < data.csvFiles().size(); i++) {
+                dsl.query("CREATE TABLE {0} AS SELECT * FROM read_csv({1}, header = true, all_varchar = true)",
+                        DSL.name("t" + i), inline(data.csvFiles().get(i).toAbsolutePath().toString())).execute();
+            }
+        }
+        double baseline = seconds(t);
+
+        resetPeakHeap();
+        t = System.nanoTime();
+        int exit = Application.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
+        double load = seconds(t);
+        long loadPeakHeap = peakHeapBytes();
+
+        t = System.nanoTime();
+        int rerunExit = Application.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
+        double rerun = seconds(t);
+
+        double csvIngest = 0;
+        double xlsxIngest = 0;
+        long read = 0;
+        long loaded = 0;
+        long rejected = 0;
+        boolean balanced = true;
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), readOnly)) {
+            for (var f : DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).where(LOAD_FILE.STATUS.eq("LOADED")).fetch()) {
+                double s = Duration.between(f.getStartedAt(), f.getFinishedAt()).toNanos() / 1e9;
+                if (f.getFilePath().endsWith(".xlsx")) {
+                    xlsxIngest += s;
+                } else {
+                    csvIngest += s;
+                }
+                read += f.getRowsRead();
+                loaded += f.getRowsLoaded();
+                rejected += f.getRowsRejected();
+                balanced &= f.getRowsRead() == f.getRowsLoaded() + f.getRowsRejected();
+            }
+        }
+
+        t = System.nanoTime();
+        long saxCells = plainSaxRead(data.xlsx());
+        double sax = seconds(t);
+        System.gc();
+        resetPeakHeap();
+        long heapBefore = usedHeapBytes();
+        t = System.nanoTime();
+        long ourRows = ourXlsxRead(data.xlsx());
+        double ours = seconds(t);
+        long xlsxPeakHeap = Math.max(0, peakHeapBytes() - heapBefore);
+
+        long rows = LoadMetrics.ROWS.get();
+        out.printf(Locale.ROOT, "Opvangmonitor benchmark: scale %s, seed %d, %d CSV rows in %d files, %d XLSX rows%n", scale, seed,
+                data.csvRows(), data.csvFiles().size(), data.xlsxRows());
+        out.printf("%-34s %12s %10s %14s%n", "phase", "rows", "seconds", "rows/s");
+        line(out, "generate exports", data.csvRows() + data.xlsxRows(), generate);
+        line(out, "DuckDB read_csv (baseline)", data.csvRows(), baseline);
+        line(out, "load: read/parse", rows, LoadMetrics.READ_NANOS.get() / 1e9);
+        line(out, "load: validate + pseudonymise", rows, LoadMetrics.VALIDATE_NANOS.get() / 1e9);
+        line(out, "load: write (Appender)", rows, LoadMetrics.WRITE_NANOS.get() / 1e9);
+        line(out, "load: CSV files, file to facts", data.csvRows(), csvIngest);
+        line(out, "load: XLSX file, file to facts", data.xlsxRows(), xlsxIngest);
+        line(out, "load: indicators", 0, LoadMetrics.INDICATOR_NANOS.get() / 1e9);
+        line(out, "load: checks", 0, LoadMetrics.CHECK_NANOS.get() / 1e9);
+        line(out, "load: publish (incl. public db)", 0, LoadMetrics.PUBLISH_NANOS.get() / 1e9);
+        line(out, "load: total (exit " + exit + ")", read, load);
+        line(out, "rerun, nothing new (exit " + rerunExit + ")", 0, rerun);
+        line(out, "XLSX: plain POI SAX read", data.xlsxRows(), sax);
+        line(out, "XLSX: our streaming reader", ourRows, ours);
+        out.printf(Locale.ROOT, "rows read %d = loaded %d + rejected %d: %s; saxCells=%d; load peak heap %d MB%n", read, loaded, rejected,
+                balanced && read == loaded + rejected ? "yes" : "NO", saxCells, loadPeakHeap / (1 << 20));
+        out.printf(Locale.ROOT, "csv_ratio=%.2f xlsx_seconds=%.2f xlsx_peak_heap_mb=%d%n", csvIngest / baseline, xlsxIngest,
+                xlsxPeakHeap / (1 << 20));
+        return exit == 0 || exit == 2 ? 0 : exit;
+    }
+
+    private static void line(PrintStream out, String phase, long rows, double seconds) {
+        out.printf(Locale.ROOT, "%-34s %12s %10.2f %14s%n", phase, rows == 0 ? "" : String.valueOf(rows), seconds,
+                rows == 0 || seconds <= 0 ? "" : String.valueOf(Math.round(rows / seconds)));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The baseline for XLSX: POI's own event API, formatted values, counting cells. */
+    private static long plainSaxRead(Path xlsx) throws Exception {
+        AtomicLong cells = new AtomicLong();
+        try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
+                    new XSSFSheetXMLHandler.SheetContentsHandler() {
+                        @Override
+                        public void startRow(int rowNum) {
+                        }
+
+                        @Override
+                        public void endRow(int rowNum) {
+                        }
+
+                        @Override
+                        public void cell(String ref, String value, XSSFComment comment) {
+                            cells.incrementAndGet();
+                        }
+                    }, new DataFormatter(), false));
+            try (InputStream sheet = reader.getSheetsData().next()) {
+                parser.parse(new InputSource(sheet));
+            }
+        }
+        return cells.get();
+    }
+
+    private static long ourXlsxRead(Path xlsx) throws Exception {
+        SourceColumns columns = SourceColumns.of(List.of("melding_id", "client_id", "meldingsdatum", "gemeente"), List.of(
+                "vorm_geweld", "duur_geweld_maanden", "in_onderzoek", "veilig_na_12_maanden", "huisverbod", "aantal_kinderen_huisverbod",
+                "intensief_casemanagement"));
+        long rows = 0;
+        try (TabularFile file = TabularFile.open(xlsx, 0, columns)) {
+            while (file.next() != null) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static void resetPeakHeap() {
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static long usedHeapBytes() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+}

@@ -1,0 +1,165 @@
+package nl.opvangmonitor.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Synthetic exports at national scale, deterministic from a seed and a scale factor (scale 1:
+ * 1,000,000 meldingen, 2,000,000 stays, 10,000,000 nights as CSV and a 500,000-row XLSX of
+ * meldingen). One row in a thousand carries a bad value, so rejects are exercised at scale.
+ */
+final class BenchData {
+
+    static final String[] MUNICIPALITIES = {"GM0599", "GM0613", "GM0489", "GM0502", "GM0542", "GM1621", "GM0597", "GM0014",
+            "GM0003", "GM0010", "GM0024", "GM1966", "GM1969", "GM1952", "GM1895", "GM0765", "GM0037", "GM0047", "GM1950"};
+    static final String[] TYPES = {"nachtopvang", "dagopvang", "crisisopvang", "24-uursopvang", "vrouwenopvang", "beschermd_wonen",
+            "doorstroom", "housing_first"};
+    static final String[] VORMEN = {"partnergeweld", "kindermishandeling", "ouderenmishandeling", "seksueel geweld"};
+    static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
+
+    record Generated(List<Path> csvFiles, Path xlsx, long csvRows, long xlsxRows) {
+    }
+
+    private BenchData() {
+    }
+
+    static Generated generate(Path input, double scale, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Path> csv = new ArrayList<>();
+        long meldingen = Math.max(1, Math.round(1_000_000 * scale));
+        long stays = Math.max(1, Math.round(2_000_000 * scale));
+        long nights = Math.max(1, Math.round(10_000_000 * scale));
+        long xlsxRows = Math.max(1, Math.round(500_000 * scale));
+        csv.addAll(meldingen(Files.createDirectories(input.resolve("veiligthuis")), meldingen, random));
+        csv.addAll(stays(Files.createDirectories(input.resolve("opvang/verblijven")), stays, random));
+        csv.addAll(nights(Files.createDirectories(input.resolve("opvang/nachten")), nights, random));
+        Path xlsx = xlsx(input.resolve("veiligthuis/bench_meldingen.xlsx"), xlsxRows, random);
+        return new Generated(csv, xlsx, meldingen + stays + nights, xlsxRows);
+    }
+
+    private static List<Path> meldingen(Path dir, long rows, SplittableRandom random) throws IOException {
+        return write(dir, "bench_meldingen", 4, rows, "melding_id;client_id;meldingsdatum;gemeente;vorm_geweld;duur_geweld_maanden;"
+                + "in_onderzoek;veilig_na_12_maanden;huisverbod;aantal_kinderen_huisverbod;intensief_casemanagement", (i, sb) -> {
+            boolean bad = i % 1000 == 999;
+            sb.append('M').append(i).append(';').append('C').append(random.nextInt(400_000)).append(';')
+                    .append(bad ? "31-02-2020" : dutch(FIRST.plusDays(random.nextInt(3650)))).append(';')
+                    .append(MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)]).append(';')
+                    .append(VORMEN[random.nextInt(VORMEN.length)]).append(';');
+            if (random.nextInt(10) > 0) {
+                sb.append(random.nextInt(60));
+            }
+            boolean onderzoek = random.nextInt(4) == 0;
+            sb.append(';').append(onderzoek ? "ja" : "nee").append(';').append(onderzoek && random.nextBoolean() ? (random.nextInt(5) > 0 ? "ja" : "nee") : "")
+                    .append(';');
+            boolean huisverbod = random.nextInt(30) == 0;
+            sb.append(huisverbod ? "ja" : "nee").append(';').append(huisverbod ? String.valueOf(random.nextInt(4)) : "").append(';')
+                    .append(random.nextInt(12) == 0 ? "ja" : "nee");
+        });
+    }
+
+    private static List<Path> stays(Path dir, long rows, SplittableRandom random) throws IOException {
+        return write(dir, "bench_verblijven", 4, rows, "verblijf_id;client_id;geboortejaar;huishouden;geslacht;voorziening;voorzieningstype;"
+                + "aanbieder;gemeente_herkomst;startdatum;einddatum;uitstroom_bestemming;co_pas", (i, sb) -> {
+            boolean bad = i % 1000 == 999;
+            int type = random.nextInt(TYPES.length);
+            LocalDate start = FIRST.plusDays(random.nextInt(3650));
+            sb.append('V').append(i).append(';').append('C').append(random.nextInt(600_000)).append(';')
+                    .append(1940 + random.nextInt(65)).append(';').append(random.nextInt(5) == 0 ? "gezin" : "alleenstaand").append(';')
+                    .append(random.nextInt(3) == 0 ? 'v' : 'm').append(';').append("Voorziening ").append(type * 10 + random.nextInt(10)).append(';')
+                    .append(bad ? "hotel" : TYPES[type]).append(';').append("Aanbieder ").append(type).append(';')
+                    .append(MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)]).append(';').append(dutch(start)).append(';');
+            if (random.nextInt(10) > 0) {
+                sb.append(dutch(start.plusDays(1 + random.nextInt(400))));
+            }
+            sb.append(';').append(random.nextInt(4) == 0 ? "zelfstandig_wonen" : "onbekend").append(';').append(random.nextBoolean() ? "ja" : "nee");
+        });
+    }
+
+    private static List<Path> nights(Path dir, long rows, SplittableRandom random) throws IOException {
+        return write(dir, "bench_nachten", 10, rows, "client_id,datum,voorziening", (i, sb) -> {
+            boolean bad = i % 1000 == 999;
+            sb.append('C').append(random.nextInt(600_000)).append(',')
+                    .append(bad ? "2020-13-01" : FIRST.plusDays(random.nextInt(3650)).toString()).append(',')
+                    .append("Voorziening ").append(random.nextInt(80));
+        });
+    }
+
+    interface RowWriter {
+        void write(long i, StringBuilder sb);
+    }
+
+    private static List<Path> write(Path dir, String name, int files, long rows, String header, RowWriter row) throws IOException {
+        List<Path> written = new ArrayList<>();
+        long perFile = (rows + files - 1) / files;
+        long i = 0;
+        for (int f = 1; f <= files && i < rows; f++) {
+            Path file = dir.resolve(name + "_" + f + ".csv");
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                out.write(header);
+                out.write('\n');
+                StringBuilder sb = new StringBuilder(256);
+                for (long end = Math.min(rows, i + perFile); i < end; i++) {
+                    sb.setLength(0);
+                    row.write(i, sb);
+                    sb.append('\n');
+                    out.append(sb);
+                }
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** A workbook streamed to disk (SXSSF keeps 100 rows in memory), with date cells and number cells. */
+    private static Path xlsx(Path file, long rows, SplittableRandom random) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet("Meldingen");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("dd-mm-yyyy"));
+            sheet.createRow(0).createCell(0).setCellValue("Benchmark meldingen (synthetisch)");
+            String[] header = {"melding_id", "client_id", "meldingsdatum", "gemeente", "vorm_geweld", "duur_geweld_maanden", "in_onderzoek",
+                    "veilig_na_12_maanden", "huisverbod", "aantal_kinderen_huisverbod", "intensief_casemanagement"};
+            Row h = sheet.createRow(2);
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            for (long i = 0; i < rows; i++) {
+                Row r = sheet.createRow((int) (i + 3));
+                r.createCell(0).setCellValue("X" + i);
+                r.createCell(1).setCellValue("C" + random.nextInt(400_000));
+                var d = r.createCell(2);
+                d.setCellValue(FIRST.plusDays(random.nextInt(3650)));
+                d.setCellStyle(date);
+                r.createCell(3).setCellValue(MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)]);
+                r.createCell(4).setCellValue(VORMEN[random.nextInt(VORMEN.length)]);
+                r.createCell(5).setCellValue(random.nextInt(60));
+                r.createCell(6).setCellValue("nee");
+                r.createCell(8).setCellValue("nee");
+                r.createCell(10).setCellValue(random.nextInt(12) == 0 ? "ja" : "nee");
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+            workbook.close();
+        }
+        return file;
+    }
+
+    private static String dutch(LocalDate d) {
+        int day = d.getDayOfMonth();
+        int month = d.getMonthValue();
+        return (day < 10 ? "0" : "") + day + "-" + (month < 10 ? "0" : "") + month + "-" + d.getYear();
+    }
+}

@@ -1,0 +1,31 @@
+package nl.opvangmonitor.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import nl.opvangmonitor.common.CommandLineRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark at a tiny scale, as a smoke test: it runs, balances its rows and prints its table. No timing is asserted. */
+class BenchSmokeIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void bench_whenTinyScale_thenPrintsPhasesAndTheClosingLineWithRowsBalanced() {
+        // when
+        var run = CommandLineRunner.run("bench", "--scale", "0.0005", "--workdir", temp.toString(), "--seed", "7");
+
+        // then: 500 meldingen + 1000 stays + 5000 nights as CSV, 250 XLSX rows; one row in a thousand is bad
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("6500 CSV rows in 18 files, 250 XLSX rows")
+                .contains("DuckDB read_csv (baseline)")
+                .contains("load: validate + pseudonymise")
+                .contains("rerun, nothing new (exit 0)")
+                .contains("rows read 6750 = loaded 6744 + rejected 6: yes")
+                .containsPattern("(?m)^csv_ratio=\\d+\\.\\d\\d xlsx_seconds=\\d+\\.\\d\\d xlsx_peak_heap_mb=\\d+$");
+    }
+}
