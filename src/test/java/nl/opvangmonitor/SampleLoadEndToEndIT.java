@@ -53,6 +53,9 @@ class SampleLoadEndToEndIT {
         try (Warehouse w = Warehouse.open(warehouse)) {
             var files = w.dsl.selectFrom(LOAD_FILE).orderBy(LOAD_FILE.FILE_PATH).fetch();
             assertThat(files).extracting(f -> f.getFilePath()).containsExactly(
+                    "financien/rotterdam_geescaleerde_zorg_begroting_2021.xlsx",
+                    "financien/rotterdam_geescaleerde_zorg_raming_2025.csv",
+                    "financien/rotterdam_zorg_welzijn_wijkteams_jaarstukken_2023.csv",
                     "opvang/afwijzingen/afwijzingen_groningen_2019.csv",
                     "opvang/nachten/nachten_groningen_2019.csv",
                     "opvang/verblijven/verblijven_groningen_2019.xlsx",

@@ -106,6 +106,8 @@ public final class SampleDataGenerator {
         writeOpvang(output, new OpvangSample(random));
 
         writeTargets(Files.createDirectories(output.resolve("streefwaarden")).resolve("streefwaarden.csv"));
+
+        FinanceSample.generate(output);
     }
 
     private static List<String[]> municipalityYear(VeiligThuisSample sample, Random random, VeiligThuisSample.IdSequence ids) {

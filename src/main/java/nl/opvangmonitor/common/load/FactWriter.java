@@ -90,6 +90,9 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
                             appendFacts(facts, fileId, item.rowNumber(), item.value());
                         }
                     }
+                    // close() would drop rows a constraint refuses without a word; flush() reports them
+                    facts.flush();
+                    rejects.flush();
                 }
                 connection.commit();
             } catch (Exception e) {

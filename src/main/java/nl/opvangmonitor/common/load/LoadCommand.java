@@ -37,6 +37,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,10 +61,11 @@ public class LoadCommand {
     private final Deliveries deliveries;
     private final CheckRunner checkRunner;
     private final OpvangmonitorProperties properties;
+    private final ObjectProvider<LoadSummaryNotes> summaryNotes;
 
     public LoadCommand(Flyway warehouseFlyway, JobOperator jobOperator, JobRepository jobRepository, Job loadJob, LoadAudit audit,
                        DSLContext dsl, DataSource warehouseDataSource, Deliveries deliveries, CheckRunner checkRunner,
-                       OpvangmonitorProperties properties) {
+                       OpvangmonitorProperties properties, ObjectProvider<LoadSummaryNotes> summaryNotes) {
         this.flyway = warehouseFlyway;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -74,6 +76,7 @@ public class LoadCommand {
         this.deliveries = deliveries;
         this.checkRunner = checkRunner;
         this.properties = properties;
+        this.summaryNotes = summaryNotes;
     }
 
     public int run(PrintStream out) {
@@ -259,6 +262,7 @@ public class LoadCommand {
             if (rejected > 0) {
                 out.println("    rejected rows: see audit.rejected_row where file_id = " + f.get(LOAD_FILE.FILE_ID));
             }
+            summaryNotes.orderedStream().forEach(n -> n.fileNotes(f.get(LOAD_FILE.FILE_ID)).forEach(line -> out.println("    " + line)));
         }
         if (files.isEmpty()) {
             out.println("(no files found under " + properties.input() + ")");
@@ -268,6 +272,7 @@ public class LoadCommand {
         var indicators = dsl.select(countDistinct(FCT_INDICATOR_VALUE.INDICATOR_CODE), org.jooq.impl.DSL.count())
                 .from(FCT_INDICATOR_VALUE).fetchOne();
         out.printf("Indicators: %d values for %d indicators.%n", indicators.value2(), indicators.value1());
+        summaryNotes.orderedStream().forEach(n -> n.runNotes(runId).forEach(out::println));
         long passed = outcomes.stream().filter(CheckRunner.Outcome::passed).count();
         out.printf("Checks: %d of %d passed.%n", passed, outcomes.size());
         outcomes.stream().filter(o -> !o.passed())

@@ -45,7 +45,7 @@ public class LoadJobConfig {
                                        OpvangmonitorProperties properties) {
         SourceDefinition<T> configured = new SourceDefinition<>(source.name(), source.folder(),
                 source.columns().withAliases(properties.columnAliases(source.name())),
-                source.identifierColumns(), source.mapper(), source.writer());
+                source.identifierColumns(), source.mapper(), source.writer(), source.opener());
         SourceFileReader reader = new SourceFileReader(configured, audit);
         Step fileStep = new StepBuilder(source.name() + "FileStep", jobRepository)
                 .<nl.opvangmonitor.common.io.SourceRow, Validated<T>>chunk(properties.chunkSize())

@@ -12,6 +12,7 @@ import nl.opvangmonitor.common.io.SourceColumns;
  * @param name              short name used in bean, step and configuration names (e.g. veiligthuis)
  * @param folder            sub folder of the input folder (e.g. veiligthuis, opvang/verblijven)
  * @param identifierColumns columns holding client identifiers: pseudonymised, masked in rejects
+ * @param opener            how one delivered file is opened as rows (default: a plain table with a header row)
  */
 public record SourceDefinition<T>(
         String name,
@@ -19,5 +20,12 @@ public record SourceDefinition<T>(
         SourceColumns columns,
         Set<String> identifierColumns,
         Function<RowValidator, Validated<T>> mapper,
-        FactWriter<T> writer) {
+        FactWriter<T> writer,
+        SourceFileOpener opener) {
+
+    /** A source whose exports are plain tables with a header row ({@link SourceFileOpener#TABULAR}). */
+    public SourceDefinition(String name, String folder, SourceColumns columns, Set<String> identifierColumns,
+                            Function<RowValidator, Validated<T>> mapper, FactWriter<T> writer) {
+        this(name, folder, columns, identifierColumns, mapper, writer, SourceFileOpener.TABULAR);
+    }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.io.SourceRow;
-import nl.opvangmonitor.common.io.TabularFile;
+import nl.opvangmonitor.common.io.SourceRowStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -20,13 +20,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads the one file of a partition (the path is in the partition's execution context) and
  * keeps its audit row. A file that cannot be read at all (missing columns, corrupt or protected
  * workbook) is marked FAILED with the reason and yields no rows, so the other files still load.
- * On restart it resumes after the last committed row under the same file id.
+ * A file delivered before with the same content is recorded as SKIPPED and not read.
  */
 class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionListener {
 
     static final String FILE = "file";
-    private static final String FILE_ID = "fileId";
-    private static final String ROWS_READ = "rowsRead";
     private static final Logger log = LoggerFactory.getLogger(SourceFileReader.class);
 
     private final SourceDefinition<?> source;
@@ -34,7 +32,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
     private long runId;
     private Path inputDir;
     private long fileId;
-    private TabularFile tabular;
+    private SourceRowStream tabular;
     private String failure;
     private long rowsRead;
     private long startedNanos;
@@ -59,40 +57,28 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         rowsRead = 0;
         startedNanos = System.nanoTime();
         skipped = false;
-        if (context.containsKey(FILE_ID)) {
-            fileId = context.getLong(FILE_ID);
-        } else {
-            String relativePath = LoadAudit.relative(inputDir, file);
-            String sha256 = null;
-            Long size = null;
-            try {
-                sha256 = LoadAudit.sha256(file);
-                size = Files.size(file);
-            } catch (IOException e) {
-                // reported below when the file is opened
-            }
-            Optional<Long> loaded = sha256 == null ? Optional.empty() : audit.loadedDelivery(source.folder(), relativePath, sha256);
-            if (loaded.isPresent()) {
-                fileId = audit.registerSkipped(runId, source.folder(), relativePath, sha256, size, loaded.get());
-                context.putLong(FILE_ID, fileId);
-                skipped = true;
-                tabular = null;
-                log.info("{}: {} unchanged since file {}: skipped", source.name(), relativePath, loaded.get());
-                return;
-            }
-            fileId = audit.registerFile(runId, source.folder(), relativePath, sha256, size);
-            context.putLong(FILE_ID, fileId);
-        }
+        String relativePath = LoadAudit.relative(inputDir, file);
+        String sha256 = null;
+        Long size = null;
         try {
-            tabular = TabularFile.open(file, fileId, source.columns());
-            long resumeAfter = context.containsKey(ROWS_READ) ? context.getLong(ROWS_READ) : 0;
-            while (rowsRead < resumeAfter && tabular.next() != null) {
-                rowsRead++;
-            }
+            sha256 = LoadAudit.sha256(file);
+            size = Files.size(file);
+        } catch (IOException e) {
+            // reported below when the file is opened
+        }
+        Optional<Long> loaded = sha256 == null ? Optional.empty() : audit.loadedDelivery(source.folder(), relativePath, sha256);
+        if (loaded.isPresent()) {
+            fileId = audit.registerSkipped(runId, source.folder(), relativePath, sha256, size, loaded.get());
+            skipped = true;
+            tabular = null;
+            log.info("{}: {} unchanged since file {}: skipped", source.name(), relativePath, loaded.get());
+            return;
+        }
+        fileId = audit.registerFile(runId, source.folder(), relativePath, sha256, size);
+        try {
+            tabular = source.opener().open(file, fileId, source.columns());
         } catch (FileRejectedException e) {
             fail(e.getMessage());
-        } catch (IOException e) {
-            fail("cannot read the file: " + e.getMessage());
         }
     }
 
@@ -120,11 +106,6 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
             }
         }
         return row;
-    }
-
-    @Override
-    public void update(ExecutionContext context) {
-        context.putLong(ROWS_READ, rowsRead);
     }
 
     @Override

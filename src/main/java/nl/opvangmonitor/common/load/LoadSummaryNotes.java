@@ -1,0 +1,18 @@
+package nl.opvangmonitor.common.load;
+
+import java.util.List;
+
+/**
+ * Lines a feature adds to the run summary of {@code load}: under a file (what it made of the file,
+ * e.g. reconciliation notes) and after the file table (totals of the run). The summary indents them.
+ */
+public interface LoadSummaryNotes {
+
+    /** Lines to print under one file of the run; empty when the file is not this feature's. */
+    List<String> fileNotes(long fileId);
+
+    /** Lines to print after the file table. */
+    default List<String> runNotes(long runId) {
+        return List.of();
+    }
+}
