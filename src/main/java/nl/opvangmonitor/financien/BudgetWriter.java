@@ -1,25 +1,15 @@
 package nl.opvangmonitor.financien;
 
-import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
 import static nl.opvangmonitor.db.core.Tables.BUDGET_SOURCE_LINE;
 import static nl.opvangmonitor.db.core.Tables.FCT_BUDGET;
 import static nl.opvangmonitor.db.core.Tables.FCT_BUDGET_TOTAL;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.load.FactWriter;
-import nl.opvangmonitor.common.load.LoadMetrics;
-import nl.opvangmonitor.common.load.Rejection;
-import nl.opvangmonitor.common.load.Validated;
 import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
-import org.jooq.SQLDialect;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
-import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Writes a chunk of finance lines with DuckDB's Appender in one transaction: every loaded line to
@@ -30,11 +20,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
  */
 class BudgetWriter extends FactWriter<BudgetLine> {
 
-    private final DataSource warehouse;
-
     BudgetWriter(DataSource warehouse) {
-        super(warehouse, BUDGET_SOURCE_LINE, BUDGET_SOURCE_LINE.FILE_ID);
-        this.warehouse = warehouse;
+        super(warehouse, BUDGET_SOURCE_LINE, BUDGET_SOURCE_LINE.FILE_ID, FCT_BUDGET, FCT_BUDGET_TOTAL);
     }
 
     @Override
@@ -44,68 +31,17 @@ class BudgetWriter extends FactWriter<BudgetLine> {
         a.append(line.amounts().size());
     }
 
+    /** The source line, then one row per amount: detail lines in core.fct_budget, totals and saldo lines in core.fct_budget_total. */
     @Override
-    public void write(Chunk<? extends Validated<BudgetLine>> chunk) throws Exception {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        long started = System.nanoTime();
-        try {
-            writeChunk(chunk);
-        } finally {
-            LoadMetrics.WRITE_NANOS.addAndGet(System.nanoTime() - started);
-        }
-    }
-
-    private void writeChunk(Chunk<? extends Validated<BudgetLine>> chunk) throws Exception {
-        long fileId = chunk.getItems().getFirst().fileId();
-        try (Connection connection = warehouse.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                // the Appender joins the transaction only once a statement ran in it
-                DSL.using(connection, SQLDialect.DUCKDB).selectOne().fetch();
-                DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-                try (DuckDBAppender lines = appender(duck, BUDGET_SOURCE_LINE);
-                     DuckDBAppender details = appender(duck, FCT_BUDGET);
-                     DuckDBAppender totals = appender(duck, FCT_BUDGET_TOTAL);
-                     DuckDBAppender rejects = appender(duck, REJECTED_ROW)) {
-                    for (Validated<BudgetLine> item : chunk) {
-                        if (item.isRejected()) {
-                            for (Rejection r : item.rejections()) {
-                                rejects.beginRow().append(fileId).append(item.rowNumber()).append(r.column());
-                                appendNullable(rejects, r.value());
-                                rejects.append(r.reason()).endRow();
-                            }
-                            continue;
-                        }
-                        BudgetLine line = item.value();
-                        appendFacts(lines, fileId, item.rowNumber(), line);
-                        for (BudgetLine.Amount amount : line.amounts()) {
-                            if ("detail".equals(line.role())) {
-                                appendDetail(details, fileId, item.rowNumber(), line, amount);
-                            } else {
-                                appendTotal(totals, fileId, item.rowNumber(), line, amount);
-                            }
-                        }
-                    }
-                    // close() of the DuckDB 2.0.0.1 Appender drops rows that fail a constraint without a word; flush() reports it
-                    lines.flush();
-                    details.flush();
-                    totals.flush();
-                    rejects.flush();
-                }
-                connection.commit();
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+    protected void appendFacts(Appenders appenders, long fileId, int rowNumber, BudgetLine line) throws SQLException {
+        appendFacts(appenders.of(BUDGET_SOURCE_LINE), fileId, rowNumber, line);
+        for (BudgetLine.Amount amount : line.amounts()) {
+            if ("detail".equals(line.role())) {
+                appendDetail(appenders.of(FCT_BUDGET), fileId, rowNumber, line, amount);
+            } else {
+                appendTotal(appenders.of(FCT_BUDGET_TOTAL), fileId, rowNumber, line, amount);
             }
         }
-    }
-
-    private static DuckDBAppender appender(DuckDBConnection duck, Table<?> table) throws SQLException {
-        return duck.createAppender(table.getSchema().getName(), table.getName());
     }
 
     /** Columns of core.fct_budget (V022), in table order. */

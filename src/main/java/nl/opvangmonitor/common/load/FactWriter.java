@@ -6,6 +6,10 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -27,8 +31,15 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
     private final DataSource warehouse;
     private final Table<?> table;
     private final Field<Long> fileIdField;
+    private final List<Table<?>> moreTables;
 
-    protected FactWriter(DataSource warehouse, Table<?> table, Field<Long> fileIdField) {
+    /**
+     * @param table      the fact table every source row goes to
+     * @param moreTables tables some source rows add further rows to (each starting with file_id, row_number),
+     *                   written in the same transaction; override {@link #appendFacts(Appenders, long, int, Object)}
+     */
+    protected FactWriter(DataSource warehouse, Table<?> table, Field<Long> fileIdField, Table<?>... moreTables) {
+        this.moreTables = List.of(moreTables);
         this.warehouse = warehouse;
         this.table = table;
         this.fileIdField = fileIdField;
@@ -46,6 +57,26 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
         appender.beginRow().append(fileId).append(rowNumber);
         appendColumns(appender, fact);
         appender.endRow();
+    }
+
+    /** The appenders of one chunk, by table. */
+    protected record Appenders(Map<Table<?>, DuckDBAppender> byTable) {
+        public DuckDBAppender of(Table<?> table) {
+            return byTable.get(table);
+        }
+    }
+
+    /** Appends everything one source row adds; by default its one row in the fact table. */
+    protected void appendFacts(Appenders appenders, long fileId, int rowNumber, T fact) throws SQLException {
+        appendFacts(appenders.of(table), fileId, rowNumber, fact);
+    }
+
+    /** Every table this writer fills, each with a file_id column: a superseded delivery is deleted from all. */
+    public List<Table<?>> tables() {
+        List<Table<?>> all = new ArrayList<>();
+        all.add(table);
+        all.addAll(moreTables);
+        return all;
     }
 
     public Table<?> table() {
@@ -77,8 +108,14 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
                 // the Appender joins the transaction only once a statement ran in it
                 DSL.using(connection, SQLDialect.DUCKDB).selectOne().fetch();
                 DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-                try (DuckDBAppender facts = duck.createAppender(table.getSchema().getName(), table.getName());
-                     DuckDBAppender rejects = duck.createAppender(REJECTED_ROW.getSchema().getName(), REJECTED_ROW.getName())) {
+                Map<Table<?>, DuckDBAppender> open = new LinkedHashMap<>();
+                try {
+                    for (Table<?> t : tables()) {
+                        open.put(t, duck.createAppender(t.getSchema().getName(), t.getName()));
+                    }
+                    DuckDBAppender rejects = duck.createAppender(REJECTED_ROW.getSchema().getName(), REJECTED_ROW.getName());
+                    open.put(REJECTED_ROW, rejects);
+                    Appenders appenders = new Appenders(open);
                     for (Validated<T> item : chunk) {
                         if (item.isRejected()) {
                             for (Rejection r : item.rejections()) {
@@ -87,12 +124,17 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
                                 rejects.append(r.reason()).endRow();
                             }
                         } else {
-                            appendFacts(facts, fileId, item.rowNumber(), item.value());
+                            appendFacts(appenders, fileId, item.rowNumber(), item.value());
                         }
                     }
                     // close() would drop rows a constraint refuses without a word; flush() reports them
-                    facts.flush();
-                    rejects.flush();
+                    for (DuckDBAppender a : open.values()) {
+                        a.flush();
+                    }
+                } finally {
+                    for (DuckDBAppender a : open.values()) {
+                        a.close();
+                    }
                 }
                 connection.commit();
             } catch (Exception e) {

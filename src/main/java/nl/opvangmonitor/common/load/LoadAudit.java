@@ -88,7 +88,7 @@ public class LoadAudit {
     }
 
     /** Closes a file's audit row with counts taken from what actually landed in the warehouse. */
-    public void finishFile(long fileId, long rowsRead, Table<?> factTable, Field<Long> factFileId,
+    public void finishFile(long fileId, long rowsRead, Table<?> factTable, Field<Long> factFileId, List<Table<?>> writtenTables,
                            long noteRows, String ignoredColumns, String failure) {
         long loaded = dsl.fetchCount(factTable, factFileId.eq(fileId));
         long rejected = dsl.select(countDistinct(REJECTED_ROW.ROW_NUMBER)).from(REJECTED_ROW)
@@ -106,7 +106,7 @@ public class LoadAudit {
         } else {
             update.set(LOAD_FILE.STATUS, DSL.when(LOAD_FILE.STATUS.eq("FAILED"), "FAILED").otherwise("LOADED"))
                     .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
-            supersedeEarlierDeliveries(fileId, factTable, factFileId);
+            supersedeEarlierDeliveries(fileId, writtenTables);
         }
     }
 
@@ -115,7 +115,7 @@ public class LoadAudit {
      * of that path loaded (a corrected re-delivery, or the same file loaded again). Done only after
      * the new delivery loaded, so a broken re-delivery never wipes the data it was meant to correct.
      */
-    private void supersedeEarlierDeliveries(long fileId, Table<?> factTable, Field<Long> factFileId) {
+    private void supersedeEarlierDeliveries(long fileId, List<Table<?>> writtenTables) {
         var current = dsl.select(LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH).from(LOAD_FILE).where(LOAD_FILE.FILE_ID.eq(fileId)).fetchOne();
         List<Long> earlier = dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE)
                 .where(LOAD_FILE.SOURCE.eq(current.value1()), LOAD_FILE.FILE_PATH.eq(current.value2()),
@@ -125,7 +125,9 @@ public class LoadAudit {
             return;
         }
         dsl.transaction(tx -> {
-            tx.dsl().deleteFrom(factTable).where(factFileId.in(earlier)).execute();
+            for (Table<?> table : writtenTables) {
+                tx.dsl().deleteFrom(table).where(table.field("file_id", Long.class).in(earlier)).execute();
+            }
             tx.dsl().deleteFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.in(earlier)).execute();
             tx.dsl().update(LOAD_FILE).set(LOAD_FILE.STATUS, "SUPERSEDED")
                     .set(LOAD_FILE.MESSAGE, DSL.inline("superseded by file " + fileId))
