@@ -23,29 +23,4 @@ public interface SourceRowStream extends Closeable {
     default int noteRowsSkipped() {
         return 0;
     }
-
-    /** The standard stream: a {@link TabularFile}. */
-    static SourceRowStream of(TabularFile tabular) {
-        return new SourceRowStream() {
-            @Override
-            public SourceRow next() throws IOException {
-                return tabular.next();
-            }
-
-            @Override
-            public List<String> ignoredColumns() {
-                return tabular.ignoredColumns();
-            }
-
-            @Override
-            public int noteRowsSkipped() {
-                return tabular.noteRowsSkipped();
-            }
-
-            @Override
-            public void close() throws IOException {
-                tabular.close();
-            }
-        };
-    }
 }

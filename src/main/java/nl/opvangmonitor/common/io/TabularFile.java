@@ -25,7 +25,7 @@ import java.util.Set;
  *       such a row followed by more data is handed on as data (and will be rejected).</li>
  * </ul>
  */
-public final class TabularFile implements Closeable {
+public final class TabularFile implements SourceRowStream {
 
     static final int HEADER_SEARCH_ROWS = 30;
     private static final int MAX_HELD_NOTES = 1000;

@@ -17,5 +17,5 @@ public interface SourceFileOpener {
 
     SourceRowStream open(Path file, long fileId, SourceColumns columns) throws FileRejectedException;
 
-    SourceFileOpener TABULAR = (file, fileId, columns) -> SourceRowStream.of(TabularFile.open(file, fileId, columns));
+    SourceFileOpener TABULAR = (file, fileId, columns) -> TabularFile.open(file, fileId, columns);
 }
