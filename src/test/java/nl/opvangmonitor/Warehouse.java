@@ -2,9 +2,8 @@ package nl.opvangmonitor;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
+import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -21,9 +20,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     public static Warehouse open(Path file) throws SQLException {
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        return new Warehouse(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly));
+        return new Warehouse(ReadOnlyWarehouse.connect(file));
     }
 
     @Override

@@ -16,9 +16,9 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.opvangmonitor.Application;
+import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import nl.opvangmonitor.common.io.SourceColumns;
 import nl.opvangmonitor.common.io.TabularFile;
 import nl.opvangmonitor.common.load.LoadMetrics;
@@ -88,9 +88,7 @@ public final class BenchCommand {
         long loaded = 0;
         long rejected = 0;
         boolean balanced = true;
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), readOnly)) {
+        try (Connection c = ReadOnlyWarehouse.connect(warehouse)) {
             for (var f : DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).where(LOAD_FILE.STATUS.eq("LOADED")).fetch()) {
                 double s = Duration.between(f.getStartedAt(), f.getFinishedAt()).toNanos() / 1e9;
                 if (f.getFilePath().endsWith(".xlsx")) {

@@ -43,7 +43,7 @@ public final class FinanceSample {
     static final String[] HEADINGS = {"Realisatie 2019", "Begroting\n2020", "Begroting\n2021", "Raming\n2022", "Raming\n2023", "Raming\n2024"};
 
     /** DESIGN.md §5: Rotterdam, Geëscaleerde zorg 18+ (taakveld 6.81), x € 1.000. */
-    static final Object[][] ROTTERDAM_6_81 = {
+    public static final Object[][] ROTTERDAM_6_81 = {
             {"Baten exclusief reserves", 7205, 6611, 6680, 7430, 7430, 7430},
             {"Bijdragen rijk en medeoverheden", 4871, 3889, 3597, 4347, 4347, 4347},
             {"Overige opbrengsten derden", 2333, 2722, 3083, 3083, 3083, 3083},

@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +22,5 @@ final class ChildJvm {
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
-    }
-
-    static String classPathSeparator() {
-        return File.pathSeparator;
     }
 }

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.financien;
 
+import nl.opvangmonitor.Warehouse;
 import static nl.opvangmonitor.db.audit.Tables.BUDGET_RECONCILIATION;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
@@ -85,14 +86,14 @@ class BrokenFinanceExportsJobIT {
         run = FinanceLoad.load(temp.resolve("input"), warehouse);
     }
 
-    static LoadFileRecord file(FinanceLoad.ReadOnly w, String name) {
+    static LoadFileRecord file(Warehouse w, String name) {
         return w.dsl.selectFrom(LOAD_FILE).where(LOAD_FILE.FILE_PATH.eq("financien/" + name)).fetchSingle();
     }
 
     @Test
     void load_whenSomeFilesCannotBePlaced_thenTheyFailWithTheReasonAndTheOthersLoad() throws Exception {
         assertThat(run.exitCode()).isEqualTo(3);
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             assertThat(file(w, "iv3_name_without_year.csv")).extracting(LoadFileRecord::getStatus, LoadFileRecord::getMessage)
                     .containsExactly("FAILED", "a CBS Iv3 file (Gemeenten, Taakveld, Baten, Lasten), but its name does not tell the year and "
                             + "version: name it like 2023_jaarrekening.csv (realisatie 2023) or 2025_begroting.csv (begroting 2025)");
@@ -114,7 +115,7 @@ class BrokenFinanceExportsJobIT {
 
     @Test
     void budgetLine_whenIv3FileHasTheNationalRow_thenNederlandIsNotCountedAsAMunicipality() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             var lasten = w.dsl.select(BUDGET_LINE.TASK_FIELD_CODE, sum(BUDGET_LINE.AMOUNT_KEUR), countDistinct(BUDGET_LINE.MUNICIPALITY_CODE))
                     .from(BUDGET_LINE).where(BUDGET_LINE.KIND.eq("lasten"), BUDGET_LINE.YEAR.eq(2023), BUDGET_LINE.SOURCE.eq("cbs_iv3"))
                     .groupBy(BUDGET_LINE.TASK_FIELD_CODE).orderBy(BUDGET_LINE.TASK_FIELD_CODE).fetch();
@@ -145,7 +146,7 @@ class BrokenFinanceExportsJobIT {
 
     @Test
     void load_whenIv3RowsHaveBadValues_thenRowsRejectedWithColumnValueAndReason() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             LoadFileRecord f = file(w, "2025_begroting_bad_rows.csv");
             assertThat(f).extracting(LoadFileRecord::getStatus, LoadFileRecord::getRowsRead, LoadFileRecord::getRowsLoaded,
                     LoadFileRecord::getRowsRejected).containsExactly("LOADED", 4L, 1L, 3L);
@@ -163,7 +164,7 @@ class BrokenFinanceExportsJobIT {
 
     @Test
     void load_whenCouncilTableHasAWrongSubtotal_thenTheFileLoadsAndTheErrorIsReported() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             LoadFileRecord f = file(w, "utrecht_samenkracht_wrong_subtotal.xlsx");
             assertThat(f).extracting(LoadFileRecord::getStatus, LoadFileRecord::getRowsRead, LoadFileRecord::getRowsLoaded,
                     LoadFileRecord::getRowsRejected, LoadFileRecord::getNoteRowsSkipped, LoadFileRecord::getIgnoredColumns)
@@ -197,7 +198,7 @@ class BrokenFinanceExportsJobIT {
 
     @Test
     void load_whenLongRowsHaveBadValues_thenEachRejectedWithItsReason() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             LoadFileRecord f = file(w, "long_bad_values.csv");
             assertThat(f).extracting(LoadFileRecord::getRowsRead, LoadFileRecord::getRowsLoaded, LoadFileRecord::getRowsRejected)
                     .containsExactly(6L, 1L, 5L);

@@ -1,25 +1,15 @@
 package nl.opvangmonitor.financien;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.Properties;
-import nl.opvangmonitor.Application;
+import nl.opvangmonitor.common.CommandLineRunner;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
-/** Test support: runs the real {@code load} command capturing its summary, and opens the warehouse read-only as an analyst would. */
+/** Test support: runs the real {@code load} command capturing its summary (reading the result: {@link nl.opvangmonitor.Warehouse}). */
 final class FinanceLoad {
 
     record Run(int exitCode, String out) {
@@ -28,41 +18,15 @@ final class FinanceLoad {
     private FinanceLoad() {
     }
 
-    static synchronized Run load(Path input, Path warehouse, String... extra) {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    static Run load(Path input, Path warehouse, String... extra) {
         String[] args = new String[4 + extra.length];
         args[0] = "load";
         args[1] = "--input";
         args[2] = input.toString();
         args[3] = "--warehouse=" + warehouse;
         System.arraycopy(extra, 0, args, 4, extra.length);
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int code = Application.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            originalOut.print(out.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** A read-only connection to the warehouse, with jOOQ on it. */
-    static final class ReadOnly implements AutoCloseable {
-        private final Connection connection;
-        final DSLContext dsl;
-
-        ReadOnly(Path warehouse) throws SQLException {
-            Properties readOnly = new Properties();
-            readOnly.setProperty("duckdb.read_only", "true");
-            connection = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), readOnly);
-            dsl = DSL.using(connection, SQLDialect.DUCKDB);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            connection.close();
-        }
+        var result = CommandLineRunner.run(args);
+        return new Run(result.exitCode(), result.out());
     }
 
     /** A workbook as finance pastes it: every cell text, rows as given (null = empty cell, an empty array = blank row). */

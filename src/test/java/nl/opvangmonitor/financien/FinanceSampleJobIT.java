@@ -1,5 +1,6 @@
 package nl.opvangmonitor.financien;
 
+import nl.opvangmonitor.Warehouse;
 import static nl.opvangmonitor.db.audit.Tables.BUDGET_RECONCILIATION;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.mart.Tables.BUDGET_LINE;
@@ -78,7 +79,7 @@ class FinanceSampleJobIT {
                         + "reconciliation: 3 rounding notes, 0 errors (audit.budget_reconciliation).")
                 .contains("Every file: rows read = rows loaded + rows rejected.")
                 .contains("Result: COMPLETED (exit 0)");
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             assertThat(w.dsl.selectFrom(LOAD_FILE).orderBy(LOAD_FILE.FILE_PATH).fetch())
                     .extracting(f -> f.getFilePath(), f -> f.getStatus(), f -> f.getRowsRead(), f -> f.getRowsLoaded(), f -> f.getRowsRejected())
                     .containsExactly(
@@ -100,7 +101,7 @@ class FinanceSampleJobIT {
 
         // when
         List<Record> lines;
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             lines = new ArrayList<>(w.dsl.select(BUDGET_LINE.CATEGORY_PATH, BUDGET_LINE.KIND, BUDGET_LINE.VERSION, BUDGET_LINE.YEAR,
                             BUDGET_LINE.AMOUNT_KEUR, BUDGET_LINE.MUNICIPALITY_CODE, BUDGET_LINE.TASK_FIELD_CODE, BUDGET_LINE.TASK_FIELD_NAME,
                             BUDGET_LINE.SOURCE)
@@ -121,7 +122,7 @@ class FinanceSampleJobIT {
 
     @Test
     void budgetSummary_whenCouncilTable_thenBatenLastenAndSaldoAsPublished() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             var rows = w.dsl.selectFrom(BUDGET_SUMMARY)
                     .where(BUDGET_SUMMARY.GROUPING_LEVEL.eq("taakveld"), BUDGET_SUMMARY.TASK_FIELD_CODE.eq("6.81"), BUDGET_SUMMARY.YEAR.le(2024))
                     .orderBy(BUDGET_SUMMARY.YEAR).fetch();
@@ -140,7 +141,7 @@ class FinanceSampleJobIT {
 
     @Test
     void reportedTotal_whenCouncilTable_thenSubtotalsAsPublishedAndReconciledWithinRounding() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             var subtotals = w.dsl.select(BUDGET_REPORTED_TOTAL.YEAR, BUDGET_REPORTED_TOTAL.REPORTED_KEUR, BUDGET_REPORTED_TOTAL.SUM_OF_PARTS_KEUR,
                             BUDGET_REPORTED_TOTAL.RECONCILIATION)
                     .from(BUDGET_REPORTED_TOTAL)
@@ -178,7 +179,7 @@ class FinanceSampleJobIT {
 
     @Test
     void budgetLine_whenLongFileForAnotherYear_thenTheSameLinesForRaming2025() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             var raming2025 = w.dsl.select(BUDGET_LINE.CATEGORY_PATH, BUDGET_LINE.AMOUNT_KEUR).from(BUDGET_LINE)
                     .where(BUDGET_LINE.VERSION.eq("raming"), BUDGET_LINE.YEAR.eq(2025)).orderBy(BUDGET_LINE.ROW_NUMBER).fetch();
             assertThat(raming2025).extracting(r -> r.value1(), r -> r.value2().intValueExact())
@@ -191,7 +192,7 @@ class FinanceSampleJobIT {
 
     @Test
     void budgetVariance_whenJaarstukken2023_thenThePublishedVariancesAgainstTheBijgesteldeBegroting() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             var items = w.dsl.select(BUDGET_VARIANCE.CATEGORY_PATH, sum(BUDGET_VARIANCE.VARIANCE_KEUR)).from(BUDGET_VARIANCE)
                     .where(BUDGET_VARIANCE.PROGRAMME.eq("Zorg, welzijn en wijkteams"), BUDGET_VARIANCE.YEAR.eq(2023))
                     .groupBy(BUDGET_VARIANCE.CATEGORY_PATH).orderBy(BUDGET_VARIANCE.CATEGORY_PATH).fetch();

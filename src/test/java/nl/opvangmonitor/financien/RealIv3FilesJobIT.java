@@ -1,5 +1,6 @@
 package nl.opvangmonitor.financien;
 
+import nl.opvangmonitor.Warehouse;
 import static nl.opvangmonitor.db.audit.Tables.BUDGET_RECONCILIATION;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.core.Tables.FCT_BUDGET;
@@ -58,7 +59,7 @@ class RealIv3FilesJobIT {
         second = FinanceLoad.load(temp.resolve("input"), warehouse);
     }
 
-    static BigDecimal lasten(FinanceLoad.ReadOnly w, Condition... where) {
+    static BigDecimal lasten(Warehouse w, Condition... where) {
         return w.dsl.select(sum(BUDGET_LINE.AMOUNT_KEUR)).from(BUDGET_LINE)
                 .where(BUDGET_LINE.KIND.eq("lasten"), BUDGET_LINE.SOURCE.eq("cbs_iv3")).and(org.jooq.impl.DSL.and(where)).fetchSingle().value1();
     }
@@ -67,7 +68,7 @@ class RealIv3FilesJobIT {
     void load_whenRealIv3Files_thenEveryRowLoadsAndEveryMunicipalityResolves() throws Exception {
         assertThat(first.exitCode()).isZero();
         assertThat(second.exitCode()).isZero();
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             var loaded = w.dsl.selectFrom(LOAD_FILE).where(LOAD_FILE.FILE_PATH.in("financien/" + JAARREKENING_2023, "financien/" + BEGROTING_2025),
                     LOAD_FILE.STATUS.eq("LOADED")).orderBy(LOAD_FILE.FILE_PATH).fetch();
             assertThat(loaded).extracting(f -> f.getRowsRead(), f -> f.getRowsLoaded(), f -> f.getRowsRejected())
@@ -90,7 +91,7 @@ class RealIv3FilesJobIT {
 
     @Test
     void budgetLine_whenRealIv3Files_thenTheReferenceTotalsOfTheDataSet() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             assertThat(lasten(w, BUDGET_LINE.TASK_FIELD_CODE.eq("6.81b"))).isEqualByComparingTo("969088");
             assertThat(lasten(w, BUDGET_LINE.TASK_FIELD_CODE.eq("6.81a"), BUDGET_LINE.YEAR.eq(2023))).isEqualByComparingTo("1333522");
             assertThat(lasten(w, BUDGET_LINE.TASK_FIELD_CODE.eq("6.812"), BUDGET_LINE.YEAR.eq(2025))).isEqualByComparingTo("948256");
@@ -108,7 +109,7 @@ class RealIv3FilesJobIT {
 
     @Test
     void budgetLine_whenQueriedAcrossTheCodeChange_thenOneComparableSeries() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             // MO/VO: 6.81b in the 2023 list, 6.812 in the 2025 list
             var series = w.dsl.select(BUDGET_LINE.COMPARABLE_TASK_FIELD_CODE, BUDGET_LINE.YEAR, BUDGET_LINE.VERSION, sum(BUDGET_LINE.AMOUNT_KEUR))
                     .from(BUDGET_LINE)
@@ -134,7 +135,7 @@ class RealIv3FilesJobIT {
 
     @Test
     void load_whenSameFilesDeliveredAgain_thenTheEarlierDeliveryIsReplacedAndNothingDoubles() throws Exception {
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             assertThat(w.dsl.select(LOAD_FILE.FILE_PATH).from(LOAD_FILE).where(LOAD_FILE.STATUS.eq("SUPERSEDED")).fetch(LOAD_FILE.FILE_PATH))
                     .containsExactly("financien/" + JAARREKENING_2023);
             var superseded = w.dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE).where(LOAD_FILE.STATUS.eq("SUPERSEDED"));

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.financien;
 
+import nl.opvangmonitor.Warehouse;
 import static nl.opvangmonitor.db.mart.Tables.BUDGET_LINE;
 import static nl.opvangmonitor.db.mart.Tables.BUDGET_SUMMARY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class RestatedBudgetYearsJobIT {
     @Test
     void budgetLine_whenTwoDocumentsHoldTheSameYear_thenTheMostRecentDocumentCounts() throws Exception {
         assertThat(run.exitCode()).isZero();
-        try (FinanceLoad.ReadOnly w = new FinanceLoad.ReadOnly(warehouse)) {
+        try (Warehouse w = Warehouse.open(warehouse)) {
             var lines = w.dsl.select(BUDGET_LINE.VERSION, BUDGET_LINE.YEAR, BUDGET_LINE.CATEGORY_PATH, BUDGET_LINE.AMOUNT_KEUR, BUDGET_LINE.FILE_PATH)
                     .from(BUDGET_LINE).orderBy(BUDGET_LINE.VERSION, BUDGET_LINE.YEAR, BUDGET_LINE.CATEGORY_PATH).fetch();
             assertThat(lines).extracting(r -> r.value1(), r -> r.value2(), r -> r.value3(), r -> r.value4().intValueExact(), r -> r.value5())

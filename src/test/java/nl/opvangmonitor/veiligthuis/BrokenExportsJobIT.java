@@ -10,18 +10,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Map;
 import nl.opvangmonitor.Application;
+import nl.opvangmonitor.Warehouse;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,35 +67,43 @@ class BrokenExportsJobIT {
         }
     }
 
-    static DSLContext open(Connection c) {
-        return DSL.using(c, SQLDialect.DUCKDB);
-    }
-
-    static Connection connect() throws Exception {
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + warehouse, p);
-    }
 
     @Test
     void load_whenSomeFilesCannotBeRead_thenExitsThreeAndLoadsTheRest() throws Exception {
         assertThat(exitCode).isEqualTo(3);
-        try (Connection c = connect()) {
-            Map<String, String> status = open(c).select(LOAD_FILE.FILE_PATH, LOAD_FILE.STATUS).from(LOAD_FILE).fetchMap(LOAD_FILE.FILE_PATH, LOAD_FILE.STATUS);
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            Map<String, String> status = w.dsl.select(LOAD_FILE.FILE_PATH, LOAD_FILE.STATUS).from(LOAD_FILE).fetchMap(LOAD_FILE.FILE_PATH, LOAD_FILE.STATUS);
             assertThat(status).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "veiligthuis/good.csv", "LOADED",
                     "veiligthuis/bad_values.csv", "LOADED",
                     "veiligthuis/missing_column.csv", "FAILED",
                     "veiligthuis/corrupt.xlsx", "FAILED",
                     "veiligthuis/password_protected.xlsx", "FAILED"));
-            assertThat(open(c).fetchCount(FCT_MELDING)).isEqualTo(3); // M1, M2 and M6
+            assertThat(w.dsl.fetchCount(FCT_MELDING)).isEqualTo(3); // M1, M2 and M6
         }
     }
 
     @Test
+    void load_whenTheBrokenFilesAreStillThereTheNextNight_thenTheyFailAgainInsteadOfNothingNew() throws Exception {
+        // given: a copy of last night's warehouse, so the other tests keep reading the first night
+        Path nextNight = temp.resolve("wh-next-night/opvangmonitor.duckdb");
+        Files.createDirectories(nextNight.getParent());
+        Files.copy(warehouse, nextNight);
+
+        // when: the next night, nothing was fixed
+        var night = nl.opvangmonitor.common.CommandLineRunner.run("load", "--input", temp.resolve("input").toString(),
+                "--warehouse", nextNight.toString());
+
+        // then: the good files are skipped as unchanged, the broken ones are reported again
+        assertThat(night.exitCode()).isEqualTo(3);
+        assertThat(night.out()).doesNotContain("Nothing new").contains("unchanged: already loaded as file")
+                .contains("file not loaded: missing required column gemeente");
+    }
+
+    @Test
     void load_whenFileFails_thenMessageNamesTheReason() throws Exception {
-        try (Connection c = connect()) {
-            Map<String, String> message = open(c).select(LOAD_FILE.FILE_PATH, LOAD_FILE.MESSAGE).from(LOAD_FILE)
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            Map<String, String> message = w.dsl.select(LOAD_FILE.FILE_PATH, LOAD_FILE.MESSAGE).from(LOAD_FILE)
                     .where(LOAD_FILE.STATUS.eq("FAILED")).fetchMap(LOAD_FILE.FILE_PATH, LOAD_FILE.MESSAGE);
             assertThat(message.get("veiligthuis/missing_column.csv"))
                     .startsWith("missing required column gemeente; header found (row 1): melding_id | client_id | meldingsdatum | vorm_geweld");
@@ -109,8 +114,8 @@ class BrokenExportsJobIT {
 
     @Test
     void load_whenRowsHaveBadValues_thenEachProblemIsRejectedWithRowColumnValueAndReason() throws Exception {
-        try (Connection c = connect()) {
-            DSLContext dsl = open(c);
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            DSLContext dsl = w.dsl;
             var file = dsl.selectFrom(LOAD_FILE).where(LOAD_FILE.FILE_PATH.eq("veiligthuis/bad_values.csv")).fetchSingle();
             assertThat(file.getRowsRead()).isEqualTo(4);
             assertThat(file.getRowsLoaded()).isEqualTo(1);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -52,19 +52,21 @@ public class Deliveries {
         return deliveries;
     }
 
-    /** Deliveries the published warehouse has not loaded (or tried) with exactly this content. */
+    /**
+     * Deliveries the published warehouse has not loaded with exactly this content. A file that failed
+     * before counts as not loaded: it is tried again every night, so the run keeps exiting 3 (and the
+     * scheduler keeps alerting) until the file is fixed or removed.
+     */
     public List<Delivery> notYetLoaded(List<Delivery> deliveries) {
         Path published = properties.warehouse().toAbsolutePath();
         if (!Files.exists(published)) {
             return deliveries;
         }
         Set<Delivery> seen = new HashSet<>();
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + published, readOnly)) {
+        try (Connection c = ReadOnlyWarehouse.connect(published)) {
             DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
             dsl.select(LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256).from(LOAD_FILE)
-                    .where(LOAD_FILE.STATUS.in("LOADED", "FAILED"))
+                    .where(LOAD_FILE.STATUS.eq("LOADED"))
                     .forEach(r -> seen.add(new Delivery(r.value1(), r.value2(), r.value3())));
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
             return deliveries; // an unreadable or older published file: build anew

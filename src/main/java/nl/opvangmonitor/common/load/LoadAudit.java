@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -88,9 +87,9 @@ public class LoadAudit {
     }
 
     /** Closes a file's audit row with counts taken from what actually landed in the warehouse. */
-    public void finishFile(long fileId, long rowsRead, Table<?> factTable, Field<Long> factFileId, List<Table<?>> writtenTables,
+    public void finishFile(long fileId, long rowsRead, FactWriter<?> writer,
                            long noteRows, String ignoredColumns, String failure) {
-        long loaded = dsl.fetchCount(factTable, factFileId.eq(fileId));
+        long loaded = dsl.fetchCount(writer.table(), writer.fileIdField().eq(fileId));
         long rejected = dsl.select(countDistinct(REJECTED_ROW.ROW_NUMBER)).from(REJECTED_ROW)
                 .where(REJECTED_ROW.FILE_ID.eq(fileId)).fetchOne(0, Long.class);
         var update = dsl.update(LOAD_FILE)
@@ -106,7 +105,7 @@ public class LoadAudit {
         } else {
             update.set(LOAD_FILE.STATUS, DSL.when(LOAD_FILE.STATUS.eq("FAILED"), "FAILED").otherwise("LOADED"))
                     .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
-            supersedeEarlierDeliveries(fileId, writtenTables);
+            supersedeEarlierDeliveries(fileId, writer.tables());
         }
     }
 

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -47,10 +47,8 @@ public class StatusCommand {
         Instant publishedAt = Files.getLastModifiedTime(published).toInstant();
         out.printf("Published: %s (%.1f MB), since %s%n", properties.warehouse(), Files.size(published) / 1e6,
                 LocalDateTime.ofInstant(publishedAt, ZoneId.systemDefault()).withNano(0).toString().replace('T', ' '));
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
         boolean stale = false;
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + published, readOnly)) {
+        try (Connection c = ReadOnlyWarehouse.connect(published)) {
             DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
             var run = dsl.selectFrom(LOAD_RUN).orderBy(LOAD_RUN.RUN_ID.desc()).limit(1).fetchOne();
             if (run != null) {
