@@ -1,14 +1,14 @@
 package nl.opvangmonitor.opvang;
 
+import static nl.opvangmonitor.db.core.Tables.FCT_AFWIJZING;
+import static nl.opvangmonitor.db.core.Tables.FCT_NACHT;
+import static nl.opvangmonitor.db.core.Tables.FCT_VERBLIJF;
 import static nl.opvangmonitor.db.core.Tables.V_INDICATOR_OPVANG;
 
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import nl.opvangmonitor.common.io.SourceColumns;
-import nl.opvangmonitor.common.load.SourceDefinition;
-import nl.opvangmonitor.common.privacy.Pseudonymizer;
-import nl.opvangmonitor.common.reference.AreaLookup;
+import nl.opvangmonitor.common.load.StagedSource;
 import nl.opvangmonitor.indicators.IndicatorView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,26 +32,20 @@ public class OpvangJobConfig {
 
     @Bean
     @Order(20)
-    public SourceDefinition<Verblijf> opvangVerblijvenSource(DataSource warehouseDataSource, AreaLookup areas, Pseudonymizer pseudonymizer) {
-        OpvangRowProcessor processor = new OpvangRowProcessor(areas, pseudonymizer);
-        return new SourceDefinition<>("opvangVerblijven", "opvang/verblijven", VERBLIJVEN, Set.of("client_id"),
-                processor::verblijf, new OpvangWriters.VerblijfWriter(warehouseDataSource));
+    public StagedSource opvangVerblijvenSource() {
+        return new StagedSource("opvangVerblijven", "opvang/verblijven", VERBLIJVEN, Set.of("client_id"), FCT_VERBLIJF, OpvangRules::verblijf);
     }
 
     @Bean
     @Order(21)
-    public SourceDefinition<Nacht> opvangNachtenSource(DataSource warehouseDataSource, AreaLookup areas, Pseudonymizer pseudonymizer) {
-        OpvangRowProcessor processor = new OpvangRowProcessor(areas, pseudonymizer);
-        return new SourceDefinition<>("opvangNachten", "opvang/nachten", NACHTEN, Set.of("client_id"),
-                processor::nacht, new OpvangWriters.NachtWriter(warehouseDataSource));
+    public StagedSource opvangNachtenSource() {
+        return new StagedSource("opvangNachten", "opvang/nachten", NACHTEN, Set.of("client_id"), FCT_NACHT, OpvangRules::nacht);
     }
 
     @Bean
     @Order(22)
-    public SourceDefinition<Afwijzing> opvangAfwijzingenSource(DataSource warehouseDataSource, AreaLookup areas, Pseudonymizer pseudonymizer) {
-        OpvangRowProcessor processor = new OpvangRowProcessor(areas, pseudonymizer);
-        return new SourceDefinition<>("opvangAfwijzingen", "opvang/afwijzingen", AFWIJZINGEN, Set.of(),
-                processor::afwijzing, new OpvangWriters.AfwijzingWriter(warehouseDataSource));
+    public StagedSource opvangAfwijzingenSource() {
+        return new StagedSource("opvangAfwijzingen", "opvang/afwijzingen", AFWIJZINGEN, Set.of(), FCT_AFWIJZING, OpvangRules::afwijzing);
     }
 
     @Bean

@@ -1,14 +1,12 @@
 package nl.opvangmonitor.veiligthuis;
 
+import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
 import static nl.opvangmonitor.db.core.Tables.V_INDICATOR_VEILIGTHUIS;
 
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import nl.opvangmonitor.common.io.SourceColumns;
-import nl.opvangmonitor.common.load.SourceDefinition;
-import nl.opvangmonitor.common.privacy.Pseudonymizer;
-import nl.opvangmonitor.common.reference.AreaLookup;
+import nl.opvangmonitor.common.load.StagedSource;
 import nl.opvangmonitor.indicators.IndicatorView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +28,8 @@ public class VeiligthuisJobConfig {
 
     @Bean
     @Order(10)
-    public SourceDefinition<Melding> veiligthuisSource(DataSource warehouseDataSource, AreaLookup areas, Pseudonymizer pseudonymizer) {
-        MeldingProcessor processor = new MeldingProcessor(areas, pseudonymizer);
-        return new SourceDefinition<>("veiligthuis", "veiligthuis", COLUMNS, Set.of("client_id"),
-                processor::process, new MeldingWriter(warehouseDataSource));
+    public StagedSource veiligthuisSource() {
+        return new StagedSource("veiligthuis", "veiligthuis", COLUMNS, Set.of("client_id"), FCT_MELDING, MeldingRules::facts);
     }
 
     @Bean

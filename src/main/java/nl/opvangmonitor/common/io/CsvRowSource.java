@@ -40,16 +40,25 @@ final class CsvRowSource implements RawRowSource {
     }
 
     static CsvRowSource open(Path file) throws FileRejectedException {
+        CsvDialect dialect = CsvDialect.sniff(file);
+        try {
+            InputStream in = Files.newInputStream(file);
+            in.skipNBytes(dialect.bomBytes());
+            return new CsvRowSource(new InputStreamReader(in, dialect.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), dialect.delimiter());
+        } catch (IOException e) {
+            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Encoding and delimiter of a CSV file, from its first megabyte (see the class comment). */
+    static CsvDialect sniff(Path file) throws FileRejectedException {
         try {
             byte[] head = readHead(file);
             int bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
             Charset charset = bom > 0 || isUtf8(head, bom, head.length < SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-            char delimiter = sniffDelimiter(new String(head, bom, head.length - bom, charset));
-            InputStream in = Files.newInputStream(file);
-            in.skipNBytes(bom);
-            return new CsvRowSource(new InputStreamReader(in, charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), delimiter);
+            return new CsvDialect(charset, sniffDelimiter(new String(head, bom, head.length - bom, charset)), bom);
         } catch (IOException e) {
             throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
         }

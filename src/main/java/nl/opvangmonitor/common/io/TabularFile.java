@@ -36,6 +36,7 @@ public final class TabularFile implements SourceRowStream {
     private final int[] cellToValue;
     private final int width;
     private final List<String> ignoredColumns;
+    private final int headerRowNumber;
     private final Deque<RawRow> held = new ArrayDeque<>();
     private RawRow pending;
     private int noteRows;
@@ -49,6 +50,7 @@ public final class TabularFile implements SourceRowStream {
         for (int i = 0; i < canonical.size(); i++) {
             columnIndex.put(canonical.get(i), i);
         }
+        this.headerRowNumber = header.rowNumber();
         this.cellToValue = new int[header.cells().size()];
         Set<String> seen = new LinkedHashSet<>();
         List<String> ignored = new ArrayList<>();
@@ -182,6 +184,29 @@ public final class TabularFile implements SourceRowStream {
             }
         }
         return new SourceRow(fileId, row.rowNumber(), values, columnIndex);
+    }
+
+    /** The row the header was found on (1 when the export has no title rows above it). */
+    public int headerRowNumber() {
+        return headerRowNumber;
+    }
+
+    /** The number of cells in the header row. */
+    public int headerWidth() {
+        return cellToValue.length;
+    }
+
+    /** The header cell (0-based) each canonical column is read from; absent optional columns are missing. */
+    public Map<String, Integer> cellOfColumn() {
+        Map<String, Integer> cells = new HashMap<>();
+        for (Map.Entry<String, Integer> column : columnIndex.entrySet()) {
+            for (int c = 0; c < cellToValue.length; c++) {
+                if (cellToValue[c] == column.getValue()) {
+                    cells.put(column.getKey(), c);
+                }
+            }
+        }
+        return cells;
     }
 
     public List<String> ignoredColumns() {

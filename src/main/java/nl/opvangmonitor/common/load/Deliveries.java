@@ -29,10 +29,10 @@ public class Deliveries {
     public record Delivery(String source, String relativePath, String sha256) {
     }
 
-    private final List<SourceDefinition<?>> sources;
+    private final List<LoadSource> sources;
     private final OpvangmonitorProperties properties;
 
-    public Deliveries(List<SourceDefinition<?>> sources, OpvangmonitorProperties properties) {
+    public Deliveries(List<LoadSource> sources, OpvangmonitorProperties properties) {
         this.sources = sources;
         this.properties = properties;
     }
@@ -40,7 +40,7 @@ public class Deliveries {
     public List<Delivery> scan() {
         Path input = properties.input().toAbsolutePath().normalize();
         List<Delivery> deliveries = new ArrayList<>();
-        for (SourceDefinition<?> source : sources) {
+        for (LoadSource source : sources) {
             for (Path file : SourceFilePartitioner.deliveredFiles(input.resolve(source.folder()))) {
                 try {
                     deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), LoadAudit.sha256(file)));

@@ -86,10 +86,13 @@ public class LoadAudit {
                 .execute();
     }
 
-    /** Closes a file's audit row with counts taken from what actually landed in the warehouse. */
-    public void finishFile(long fileId, long rowsRead, FactWriter<?> writer,
+    /**
+     * Closes a file's audit row with counts taken from what actually landed in the warehouse: rows
+     * loaded from the fact table (one row per source row), rejected from audit.rejected_row.
+     */
+    public void finishFile(long fileId, long rowsRead, Table<?> factTable, List<Table<?>> writtenTables,
                            long noteRows, String ignoredColumns, String failure) {
-        long loaded = dsl.fetchCount(writer.table(), writer.fileIdField().eq(fileId));
+        long loaded = dsl.fetchCount(factTable, factTable.field("file_id", Long.class).eq(fileId));
         long rejected = dsl.select(countDistinct(REJECTED_ROW.ROW_NUMBER)).from(REJECTED_ROW)
                 .where(REJECTED_ROW.FILE_ID.eq(fileId)).fetchOne(0, Long.class);
         var update = dsl.update(LOAD_FILE)
@@ -105,7 +108,7 @@ public class LoadAudit {
         } else {
             update.set(LOAD_FILE.STATUS, DSL.when(LOAD_FILE.STATUS.eq("FAILED"), "FAILED").otherwise("LOADED"))
                     .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
-            supersedeEarlierDeliveries(fileId, writer.tables());
+            supersedeEarlierDeliveries(fileId, writtenTables);
         }
     }
 

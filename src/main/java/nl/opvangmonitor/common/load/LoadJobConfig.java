@@ -1,7 +1,9 @@
 package nl.opvangmonitor.common.load;
 
 import java.util.List;
+import javax.sql.DataSource;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import nl.opvangmonitor.common.privacy.Pseudonymizer;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -17,7 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The nightly load: one partitioned step per source (a partition per delivered file, so every
  * file has its own step execution, counts and restart point), then the indicator computation.
- * Sources are the {@link SourceDefinition} beans of the feature packages, in their @Order.
+ * Sources are the {@link LoadSource} beans of the feature packages, in their @Order: set-based
+ * {@link StagedSource}s (one tasklet per file) and row-by-row {@link SourceDefinition}s (chunks of
+ * validated rows through the Appender).
  */
 @Configuration
 public class LoadJobConfig {
@@ -27,17 +31,34 @@ public class LoadJobConfig {
     public static final String STARTED_AT = "startedAt";
 
     @Bean
-    public Job loadJob(JobRepository jobRepository, List<SourceDefinition<?>> sources,
+    public Job loadJob(JobRepository jobRepository, List<LoadSource> sources,
+                       DataSource warehouseDataSource, Pseudonymizer pseudonymizer,
                        @BatchTransactionManager PlatformTransactionManager batchTransactionManager,
                        LoadAudit audit, OpvangmonitorProperties properties,
                        @Qualifier("indicatorsStep") Step indicatorsStep) {
         JobBuilder builder = new JobBuilder("loadJob", jobRepository);
         SimpleJobBuilder job = null;
-        for (SourceDefinition<?> source : sources) {
-            Step step = sourceStep(source, jobRepository, batchTransactionManager, audit, properties);
+        for (LoadSource source : sources) {
+            Step step = switch (source) {
+                case StagedSource staged -> stagedStep(staged, jobRepository, batchTransactionManager, audit, properties,
+                        warehouseDataSource, pseudonymizer);
+                case SourceDefinition<?> rowByRow -> sourceStep(rowByRow, jobRepository, batchTransactionManager, audit, properties);
+            };
             job = job == null ? builder.start(step) : job.next(step);
         }
         return job == null ? builder.start(indicatorsStep).build() : job.next(indicatorsStep).build();
+    }
+
+    private static Step stagedStep(StagedSource source, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   LoadAudit audit, OpvangmonitorProperties properties, DataSource warehouse, Pseudonymizer pseudonymizer) {
+        StagedSource configured = source.withColumns(source.columns().withAliases(properties.columnAliases(source.name())));
+        Step fileStep = new StepBuilder(source.name() + "FileStep", jobRepository)
+                .tasklet(new StagedFileTasklet(configured, audit, warehouse, pseudonymizer), transactionManager)
+                .build();
+        return new StepBuilder(source.name() + "LoadStep", jobRepository)
+                .partitioner(fileStep.getName(), new SourceFilePartitioner(properties.input().resolve(source.folder())))
+                .step(fileStep)
+                .build();
     }
 
     private static <T> Step sourceStep(SourceDefinition<T> source, JobRepository jobRepository,

@@ -131,7 +131,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         }
         String ignored = tabular == null || tabular.ignoredColumns().isEmpty() ? null : String.join(", ", tabular.ignoredColumns());
         long notes = tabular == null ? 0 : tabular.noteRowsSkipped();
-        audit.finishFile(fileId, rowsRead, source.writer(), notes, ignored, stepFailure);
+        audit.finishFile(fileId, rowsRead, source.writer().table(), source.writer().tables(), notes, ignored, stepFailure);
         double seconds = Math.max((System.nanoTime() - startedNanos) / 1e9, 0.001);
         log.info("{}: file {} done: {} rows in {} s ({} rows/s)", source.name(), fileId, rowsRead,
                 String.format(java.util.Locale.ROOT, "%.2f", seconds), Math.round(rowsRead / seconds));

@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
 public class StatusCommand {
 
     private final OpvangmonitorProperties properties;
-    private final List<SourceDefinition<?>> sources;
+    private final List<LoadSource> sources;
 
-    public StatusCommand(OpvangmonitorProperties properties, List<SourceDefinition<?>> sources) {
+    public StatusCommand(OpvangmonitorProperties properties, List<LoadSource> sources) {
         this.properties = properties;
         this.sources = sources;
     }
@@ -55,7 +55,7 @@ public class StatusCommand {
                 out.printf("Last published run: %d, %s, exit %d%n", run.getRunId(), run.getStatus(), run.getExitCode());
             }
             out.printf("%-20s %-19s %6s %s%n", "source", "last delivery", "days", "");
-            for (SourceDefinition<?> source : sources) {
+            for (LoadSource source : sources) {
                 LocalDateTime last = dsl.select(max(LOAD_FILE.STARTED_AT)).from(LOAD_FILE)
                         .where(LOAD_FILE.SOURCE.eq(source.folder()), LOAD_FILE.STATUS.in("LOADED", "SUPERSEDED"))
                         .fetchOne(0, LocalDateTime.class);

@@ -1,0 +1,185 @@
+package nl.opvangmonitor.common.load;
+
+import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
+import static org.jooq.impl.DSL.inline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import nl.opvangmonitor.common.io.FileRejectedException;
+import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.Record5;
+import org.jooq.SQLDialect;
+import org.jooq.Select;
+import org.jooq.SelectJoinStep;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Loads one delivered file of a {@link StagedSource} set-based, in three statements after staging:
+ * the rows that break a rule (with every reason) into a small temporary table, their reasons into
+ * audit.rejected_row, and all other rows, converted, into the fact table. Fingerprint, skip of an
+ * unchanged delivery, audit and supersede work as for the row-by-row sources.
+ */
+class StagedFileTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(StagedFileTasklet.class);
+
+    private final StagedSource source;
+    private final LoadAudit audit;
+    private final DataSource warehouse;
+    private final Pseudonymizer pseudonymizer;
+
+    StagedFileTasklet(StagedSource source, LoadAudit audit, DataSource warehouse, Pseudonymizer pseudonymizer) {
+        this.source = source;
+        this.audit = audit;
+        this.warehouse = warehouse;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var stepExecution = chunkContext.getStepContext().getStepExecution();
+        var parameters = stepExecution.getJobExecution().getJobParameters();
+        long runId = (Long) parameters.getParameter(LoadJobConfig.RUN_ID).value();
+        Path inputDir = Path.of((String) parameters.getParameter(LoadJobConfig.INPUT).value());
+        Path file = Path.of(stepExecution.getExecutionContext().getString(SourceFileReader.FILE));
+        String relativePath = LoadAudit.relative(inputDir, file);
+        long started = System.nanoTime();
+
+        Fingerprint fingerprint = null;
+        try {
+            fingerprint = Fingerprint.of(file);
+        } catch (IOException e) {
+            // reported when the file is opened
+        }
+        Optional<Long> loaded = fingerprint == null ? Optional.empty() : audit.loadedDelivery(source.folder(), relativePath, fingerprint.sha256());
+        if (loaded.isPresent()) {
+            audit.registerSkipped(runId, source.folder(), relativePath, fingerprint.sha256(), fingerprint.size(), loaded.get());
+            log.info("{}: {} unchanged since file {}: skipped", source.name(), relativePath, loaded.get());
+            return RepeatStatus.FINISHED;
+        }
+        long fileId = audit.registerFile(runId, source.folder(), relativePath,
+                fingerprint == null ? null : fingerprint.sha256(), fingerprint == null ? null : fingerprint.size());
+        if (fingerprint == null) {
+            audit.failFile(fileId, "cannot read the file");
+            return RepeatStatus.FINISHED;
+        }
+        Staging.Staged staged = null;
+        try (Connection connection = warehouse.getConnection()) {
+            try {
+                long t = System.nanoTime();
+                staged = Staging.stage(connection, file, fileId, source.columns(), source.identifierColumns(), fingerprint, pseudonymizer);
+                LoadMetrics.READ_NANOS.addAndGet(System.nanoTime() - t);
+                LoadMetrics.ROWS.addAndGet(staged.rows());
+                load(connection, fileId, staged);
+            } catch (FileRejectedException e) {
+                audit.failFile(fileId, e.getMessage());
+                log.warn("{}: file {} not loaded: {}", source.name(), fileId, e.getMessage());
+                return RepeatStatus.FINISHED;
+            } catch (RuntimeException e) {
+                audit.finishFile(fileId, staged == null ? 0 : staged.rows(), source.factTable(), List.of(source.factTable()), 0, null,
+                        "load failed: " + e.getClass().getSimpleName());
+                throw e;
+            } finally {
+                if (staged != null) {
+                    Staging.drop(connection, staged.table());
+                }
+            }
+        }
+        audit.finishFile(fileId, staged.rows(), source.factTable(), List.of(source.factTable()), staged.noteRows(),
+                staged.ignoredColumns().isEmpty() ? null : String.join(", ", staged.ignoredColumns()), null);
+        contribution.incrementReadCount();
+        double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
+        log.info("{}: file {} done: {} rows in {} s ({} rows/s, {})", source.name(), fileId, staged.rows(),
+                String.format(java.util.Locale.ROOT, "%.2f", seconds), Math.round(staged.rows() / seconds),
+                staged.nativeCsv() ? "read natively by DuckDB" : "streamed");
+        return RepeatStatus.FINISHED;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private void load(Connection connection, long fileId, Staging.Staged staged) throws Exception {
+        DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
+        Set<String> columns = new LinkedHashSet<>(source.columns().all());
+        StagedRows rows = new StagedRows(columns, source.identifierColumns());
+        List<Field<?>> values = source.rules().apply(rows);
+        Table<?> staging = DSL.table(staged.table()).as(StagedRows.ALIAS);
+        Name bad = DSL.name("bad_" + fileId);
+        List<StagedRows.Check> checks = rows.checks();
+
+        long t = System.nanoTime();
+        List<Field<?>> badFields = new ArrayList<>();
+        badFields.add(staged.rowNumber().as("row_number"));
+        Condition any = DSL.falseCondition();
+        for (int i = 0; i < checks.size(); i++) {
+            StagedRows.Check check = checks.get(i);
+            badFields.add(DSL.field(check.when()).as("c" + i));
+            badFields.add(check.value().as("v" + i));
+            badFields.add(check.reason().as("r" + i));
+            any = any.or(check.when());
+        }
+        dsl.execute("CREATE TEMP TABLE {0} AS {1}", bad, from(dsl, staging, rows, badFields).where(any));
+        try {
+            Table<?> badRows = DSL.table(bad);
+            Select<Record5<Long, Integer, String, String, String>> reasons = null;
+            for (int i = 0; i < checks.size(); i++) {
+                var select = dsl.select(inline(fileId), DSL.field(DSL.name("row_number"), SQLDataType.INTEGER), inline(checks.get(i).column()),
+                                DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR), DSL.field(DSL.name("r" + i), SQLDataType.VARCHAR))
+                        .from(badRows).where(DSL.field(DSL.name("c" + i), SQLDataType.BOOLEAN).isTrue());
+                reasons = reasons == null ? select : reasons.unionAll(select);
+            }
+            long rejected = dsl.fetchCount(badRows);
+            Select<Record5<Long, Integer, String, String, String>> allReasons = reasons;
+            LoadMetrics.VALIDATE_NANOS.addAndGet(System.nanoTime() - t);
+
+            t = System.nanoTime();
+            Table<?> fact = source.factTable();
+            List<Field<?>> target = List.of(fact.fields()).subList(0, values.size() + 2);
+            List<Field<?>> select = new ArrayList<>();
+            select.add(inline(fileId));
+            select.add(staged.rowNumber());
+            select.addAll(values);
+            var facts = from(dsl, staging, rows, select);
+            dsl.transaction(tx -> {
+                DSLContext txDsl = tx.dsl();
+                if (rejected > 0 && allReasons != null) {
+                    txDsl.insertInto(REJECTED_ROW, REJECTED_ROW.FILE_ID, REJECTED_ROW.ROW_NUMBER, REJECTED_ROW.COLUMN_NAME,
+                            REJECTED_ROW.RAW_VALUE, REJECTED_ROW.REASON).select(allReasons).execute();
+                    txDsl.insertInto(fact).columns(target).select((Select) facts.where(staged.rowNumber().notIn(
+                            DSL.select(DSL.field(DSL.name("row_number"), SQLDataType.INTEGER)).from(badRows)))).execute();
+                } else {
+                    txDsl.insertInto(fact).columns(target).select((Select) facts).execute();
+                }
+            });
+            LoadMetrics.WRITE_NANOS.addAndGet(System.nanoTime() - t);
+        } finally {
+            dsl.dropTableIfExists(bad).execute();
+        }
+    }
+
+    private static SelectJoinStep<Record> from(DSLContext dsl, Table<?> staging, StagedRows rows, List<Field<?>> fields) {
+        SelectJoinStep<Record> select = dsl.select(fields).from(staging);
+        for (StagedRows.Lookup lookup : rows.lookups()) {
+            select = select.leftJoin(lookup.table()).on(lookup.on());
+        }
+        return select;
+    }
+}

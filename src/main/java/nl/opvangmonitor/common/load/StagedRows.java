@@ -1,0 +1,200 @@
+package nl.opvangmonitor.common.load;
+
+import static nl.opvangmonitor.db.core.Tables.V_MUNICIPALITY_SPELLING;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import nl.opvangmonitor.db.core.tables.VMunicipalitySpelling;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The rules of a set-based source, written once with jOOQ against the staging table of a delivered
+ * file (alias {@value #ALIAS}; every column VARCHAR, trimmed, empty = NULL, identifiers already
+ * pseudonymised). Every accessor returns the converted value as a field (NULL when the text does
+ * not convert) and records the checks that reject a row, each with its column, the offending value
+ * (masked for identifier columns) and the reason in plain words: the same words
+ * {@link RowValidator} uses for the row-by-row sources.
+ */
+public final class StagedRows {
+
+    public static final String ALIAS = "s";
+
+    static final String ISO_DATE = "\\d{4}-\\d{1,2}-\\d{1,2}([ T].*)?";
+    static final String DUTCH_DATE = "\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}([ T].*)?";
+    private static final List<String> YES = List.of("ja", "j", "yes", "y", "true", "waar", "1");
+    private static final List<String> NO = List.of("nee", "n", "no", "false", "onwaar", "0");
+
+    /** One rule: rows for which {@code when} holds are rejected with this column, value and reason. */
+    record Check(Condition when, String column, Field<String> value, Field<String> reason) {
+    }
+
+    /** A reference table joined (left) to the staging table. */
+    record Lookup(VMunicipalitySpelling table, Condition on) {
+    }
+
+    private final Set<String> columns;
+    private final Set<String> identifierColumns;
+    private final List<Check> checks = new ArrayList<>();
+    private final List<Lookup> lookups = new ArrayList<>();
+
+    StagedRows(Set<String> columns, Set<String> identifierColumns) {
+        this.columns = columns;
+        this.identifierColumns = identifierColumns;
+    }
+
+    List<Check> checks() {
+        return checks;
+    }
+
+    List<Lookup> lookups() {
+        return lookups;
+    }
+
+    /** The staged text of a column (trimmed; NULL when empty or absent from the export). */
+    public Field<String> text(String column) {
+        if (!columns.contains(column)) {
+            throw new IllegalArgumentException("no column " + column + " in this source; its columns are " + columns);
+        }
+        return field(DSL.name(ALIAS, column), SQLDataType.VARCHAR);
+    }
+
+    public Field<String> requiredText(String column) {
+        Field<String> text = text(column);
+        requireValue(column, text, true);
+        return text;
+    }
+
+    /** A date (dd-mm-jjjj, d-m-jjjj with - / or ., or jjjj-mm-dd; a time after it is ignored) within 2000-2040. */
+    public Field<LocalDate> date(String column, boolean required) {
+        Field<String> text = text(column);
+        requireValue(column, text, required);
+        Field<Boolean> iso = matches(text, ISO_DATE);
+        Field<Boolean> dutch = matches(text, DUTCH_DATE);
+        Field<String[]> parts = field("regexp_split_to_array(regexp_replace({0}, {1}, ''), {2})",
+                SQLDataType.VARCHAR.array(), text, inline("[ T].*$"), inline("[-/.]"));
+        Field<LocalDate> parsed = field("CASE WHEN {1} THEN TRY(make_date(CAST({3}[1] AS BIGINT), CAST({3}[2] AS BIGINT), CAST({3}[3] AS BIGINT)))"
+                        + " WHEN {2} THEN TRY(make_date(CAST({3}[3] AS BIGINT), CAST({3}[2] AS BIGINT), CAST({3}[1] AS BIGINT))) END",
+                SQLDataType.LOCALDATE, text, iso, dutch, parts);
+        reject(text.isNotNull().and(isFalse(iso)).and(isFalse(dutch)), column, text,
+                quoted(text).concat(inline("' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)")));
+        reject(isTrue(iso).or(isTrue(dutch)).and(parsed.isNull()), column, text, quoted(text).concat(inline("' is not an existing date")));
+        Condition inRange = parsed.between(inline(RowValidator.FIRST_DATE), inline(RowValidator.LAST_DATE));
+        reject(parsed.isNotNull().andNot(inRange), column, text, inline("date outside the supported range 2000-2040"));
+        return DSL.when(inRange, parsed);
+    }
+
+    /** A number as Dutch exports write it (see {@link nl.opvangmonitor.common.parse.DutchNumbers}). */
+    public Field<BigDecimal> number(String column, boolean required) {
+        Field<String> text = text(column);
+        requireValue(column, text, required);
+        Field<BigDecimal> value = parseNumber(text);
+        reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
+        return value;
+    }
+
+    /** A whole number; {@code 3,0} is accepted, {@code 2,5} is not. */
+    public Field<Integer> wholeNumber(String column, boolean required) {
+        Field<String> text = text(column);
+        requireValue(column, text, required);
+        Field<BigDecimal> value = parseNumber(text);
+        reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
+        Condition whole = value.eq(field("trunc({0})", SQLDataType.DECIMAL(38, 10), value))
+                .and(value.between(inline(BigDecimal.valueOf(Integer.MIN_VALUE)), inline(BigDecimal.valueOf(Integer.MAX_VALUE))));
+        reject(value.isNotNull().andNot(whole), column, text, parseReason(column, quoted(text).concat(inline("' is not a whole number"))));
+        return DSL.when(whole, value.cast(SQLDataType.INTEGER));
+    }
+
+    /** ja/nee in any case; j/n, yes/no, true/false, waar/onwaar and 1/0 too. */
+    public Field<Boolean> yesNo(String column, boolean required) {
+        Field<String> text = text(column);
+        requireValue(column, text, required);
+        Field<String> lower = DSL.lower(text);
+        Field<Boolean> value = DSL.when(lower.in(YES.stream().map(DSL::inline).toList()), inline(true))
+                .when(lower.in(NO.stream().map(DSL::inline).toList()), inline(false));
+        reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not ja or nee"))));
+        return value;
+    }
+
+    /** The key of a municipality written as GM0599, 0599, 599 or its name in any case. */
+    public Field<Integer> municipality(String column, boolean required) {
+        Field<String> text = text(column);
+        requireValue(column, text, required);
+        VMunicipalitySpelling spelling = V_MUNICIPALITY_SPELLING.as("lookup_" + column);
+        Field<String> lower = field("lower(regexp_replace({0}, {1}, ' ', 'g'))", SQLDataType.VARCHAR, text, inline("\\s+"));
+        Field<String> normalised = DSL.when(matches(lower, "\\d{1,4}"), lower.cast(SQLDataType.INTEGER).cast(SQLDataType.VARCHAR))
+                .otherwise(lower);
+        lookups.add(new Lookup(spelling, spelling.SPELLING.eq(normalised)));
+        reject(text.isNotNull().and(spelling.MUNICIPALITY_KEY.isNull()), column, text,
+                inline("unknown gemeente: not a CBS code or name of a known municipality"));
+        return spelling.MUNICIPALITY_KEY;
+    }
+
+    /** A code word: lower case, runs of spaces and dashes as one underscore ("Eigen woning" -> eigen_woning). */
+    public Field<String> code(String column) {
+        return code(text(column));
+    }
+
+    public static Field<String> code(Field<String> text) {
+        return field("regexp_replace(lower({0}), {1}, '_', 'g')", SQLDataType.VARCHAR, text, inline("[\\s-]+"));
+    }
+
+    /** Adds a rule that spans columns or is specific to a source. */
+    public void reject(Condition when, String column, Field<String> value, String reason) {
+        reject(when, column, value, inline(reason));
+    }
+
+    public void reject(Condition when, String column, Field<String> value, Field<String> reason) {
+        Field<String> shown = identifierColumns.contains(column) ? DSL.when(value.isNotNull(), inline(RowValidator.MASKED)) : value;
+        checks.add(new Check(DSL.coalesce(DSL.field(when), inline(false)).isTrue(), column, shown, reason));
+    }
+
+    /** 'value' in quotes, as the reasons show it. */
+    public static Field<String> quoted(Field<String> text) {
+        return inline("'").concat(text);
+    }
+
+    public static Field<Boolean> matches(Field<String> text, String regex) {
+        return field("regexp_full_match({0}, {1})", SQLDataType.BOOLEAN, text, inline(regex));
+    }
+
+    private void requireValue(String column, Field<String> text, boolean required) {
+        if (required) {
+            reject(text.isNull(), column, inline((String) null), "required value is empty");
+        }
+    }
+
+    private Field<String> parseReason(String column, Field<String> reason) {
+        return identifierColumns.contains(column) ? inline("not a valid value") : reason;
+    }
+
+    private static Condition isTrue(Field<Boolean> f) {
+        return DSL.coalesce(f, inline(false)).isTrue();
+    }
+
+    private static Condition isFalse(Field<Boolean> f) {
+        return DSL.coalesce(f, inline(false)).isFalse();
+    }
+
+    /**
+     * DutchNumbers in SQL: spaces, non-breaking spaces and the euro sign dropped, a trailing % and a
+     * leading + dropped, the typographic minus read as minus; with a comma, points are thousands; without
+     * one, a point is a thousands separator only when it groups digits by three (1.031).
+     */
+    private static Field<BigDecimal> parseNumber(Field<String> text) {
+        Field<String> clean = field("regexp_replace(regexp_replace(replace(replace(replace(replace({0}, chr(160), ''), ' ', ''), {1}, ''), chr(8722), '-'), {2}, ''), {3}, '')",
+                SQLDataType.VARCHAR, text, inline("\u20ac"), inline("%$"), inline("^\\+"));
+        Field<String> normalised = field("CASE WHEN contains({0}, ',') THEN replace(replace({0}, '.', ''), ',', '.')"
+                + " WHEN regexp_full_match({0}, {1}) THEN replace({0}, '.', '') ELSE {0} END",
+                SQLDataType.VARCHAR, clean, inline("-?[1-9]\\d{0,2}(\\.\\d{3})+"));
+        return field("CASE WHEN regexp_full_match({0}, {1}) THEN TRY_CAST({0} AS DECIMAL(38, 10)) END",
+                SQLDataType.DECIMAL(38, 10), normalised, inline("-?\\d+(\\.\\d+)?"));
+    }
+}

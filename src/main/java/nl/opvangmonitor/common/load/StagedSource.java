@@ -1,0 +1,34 @@
+package nl.opvangmonitor.common.load;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import nl.opvangmonitor.common.io.SourceColumns;
+import org.jooq.Field;
+import org.jooq.Table;
+
+/**
+ * A source loaded set-based: each delivered file is staged in a temporary DuckDB table (a CSV
+ * natively by DuckDB's {@code read_csv}, anything else through the streaming readers), and its
+ * {@code rules} turn the staged text into the fact table's columns in SQL, rejecting rows with
+ * their reasons. A new source is one of these plus its migration.
+ *
+ * @param name              short name used in step names (e.g. veiligthuis)
+ * @param folder            sub folder of the input folder (e.g. veiligthuis, opvang/verblijven)
+ * @param identifierColumns columns holding client identifiers: pseudonymised while staging, masked in rejects
+ * @param factTable         the fact table; it starts with (file_id, row_number)
+ * @param rules             the values of the fact table's next columns, in table order (columns after
+ *                          them stay NULL), written with the accessors of {@link StagedRows}
+ */
+public record StagedSource(
+        String name,
+        String folder,
+        SourceColumns columns,
+        Set<String> identifierColumns,
+        Table<?> factTable,
+        Function<StagedRows, List<Field<?>>> rules) implements LoadSource {
+
+    public StagedSource withColumns(SourceColumns configured) {
+        return new StagedSource(name, folder, configured, identifierColumns, factTable, rules);
+    }
+}

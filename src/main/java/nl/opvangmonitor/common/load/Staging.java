@@ -1,0 +1,176 @@
+package nl.opvangmonitor.common.load;
+
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import nl.opvangmonitor.common.io.CsvDialect;
+import nl.opvangmonitor.common.io.FileRejectedException;
+import nl.opvangmonitor.common.io.SourceColumns;
+import nl.opvangmonitor.common.io.SourceRow;
+import nl.opvangmonitor.common.io.TabularFile;
+import nl.opvangmonitor.common.privacy.PseudonymFunction;
+import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings one delivered file into a temporary table {@code stg_<file id>}: one VARCHAR column per
+ * canonical column (trimmed, empty = NULL), client identifiers already pseudonymised.
+ * <ul>
+ *   <li><b>Native</b>: a UTF-8 CSV whose header is its first line is read by DuckDB's
+ *       {@code read_csv} (both cores, no Java objects per row) and pseudonymised in the same scan by
+ *       {@code opvang_pseudonym}. It is accepted only when every record is exactly one line (the
+ *       record count equals the file's content lines), so a record's position is its line number.</li>
+ *   <li><b>Streaming</b>: anything else (XLSX, Windows-1252, title rows, blank lines, notes under the
+ *       data, fields over several lines, rows DuckDB's strict reader refuses) is read by
+ *       {@link TabularFile} and appended with the identifiers pseudonymised in Java.</li>
+ * </ul>
+ * DuckDB's own error messages quote the offending line, which may hold an identifier: they are never
+ * logged or stored; a refused file simply takes the streaming path, which reports per row.
+ */
+final class Staging {
+
+    private static final Logger log = LoggerFactory.getLogger(Staging.class);
+    private static final String TRIMMED = " \t\r\n\f\u000b";
+
+    /** A staged file: its table, the row number of each staged row, how many rows, and what the reader noticed. */
+    record Staged(Name table, Field<Integer> rowNumber, long rows, List<String> ignoredColumns, int noteRows, boolean nativeCsv) {
+    }
+
+    private Staging() {
+    }
+
+    static Staged stage(Connection connection, Path file, long fileId, SourceColumns columns, Set<String> identifiers,
+                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws FileRejectedException, SQLException {
+        Name table = name("stg_" + fileId);
+        DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
+        TabularFile tabular = TabularFile.open(file, fileId, columns);
+        try {
+            if (isCsv(file) && tabular.headerRowNumber() == 1) {
+                CsvDialect dialect = CsvDialect.sniff(file);
+                if (dialect.charset().equals(StandardCharsets.UTF_8)) {
+                    Staged staged = readNatively(connection, dsl, table, file, dialect, tabular, columns, identifiers, fingerprint, pseudonymizer);
+                    if (staged != null) {
+                        return staged;
+                    }
+                }
+            }
+            return stream(connection, dsl, table, tabular, columns, identifiers, pseudonymizer);
+        } finally {
+            try {
+                tabular.close();
+            } catch (IOException e) {
+                log.warn("closing file {}: {}", fileId, e.getMessage());
+            }
+        }
+    }
+
+    static void drop(Connection connection, Name table) {
+        DSL.using(connection, SQLDialect.DUCKDB).dropTableIfExists(table).execute();
+    }
+
+    private static boolean isCsv(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".txt");
+    }
+
+    private static Staged readNatively(Connection connection, DSLContext dsl, Name table, Path file, CsvDialect dialect,
+                                       TabularFile tabular, SourceColumns columns, Set<String> identifiers,
+                                       Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws SQLException {
+        PseudonymFunction.ensureRegistered(connection, pseudonymizer);
+        Map<String, Integer> cellOf = tabular.cellOfColumn();
+        List<Field<?>> select = new ArrayList<>();
+        for (String column : columns.all()) {
+            Integer cell = cellOf.get(column);
+            Field<String> value = cell == null ? DSL.castNull(SQLDataType.VARCHAR)
+                    : DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, DSL.field(name("c" + cell)), inline(TRIMMED));
+            if (cell != null && identifiers.contains(column)) {
+                value = DSL.function(PseudonymFunction.NAME, SQLDataType.VARCHAR, value);
+            }
+            select.add(value.as(column));
+        }
+        StringBuilder types = new StringBuilder("{");
+        for (int c = 0; c < tabular.headerWidth(); c++) {
+            types.append(c == 0 ? "" : ", ").append("'c").append(c).append("': 'VARCHAR'");
+        }
+        types.append('}');
+        String delimiter = dialect.delimiter() == '\t' ? "\t" : String.valueOf(dialect.delimiter());
+        // written as text: jOOQ's plain SQL templates read the braces of DuckDB's struct literal as placeholders
+        String sql = "CREATE TEMP TABLE " + dsl.render(table) + " AS SELECT " + dsl.renderInlined(DSL.list(select))
+                + " FROM read_csv(" + dsl.renderInlined(inline(file.toAbsolutePath().toString()))
+                + ", header = true, auto_detect = false, skip = 0, delim = " + dsl.renderInlined(inline(delimiter))
+                + ", quote = '\"', escape = '\"', strict_mode = true, columns = " + types + ")";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            // the message quotes the offending line, which may hold an identifier: never shown
+            log.info("file {}: not a strict CSV for DuckDB's reader; read by the streaming reader instead", file.getFileName());
+            drop(connection, table);
+            return null;
+        }
+        long rows = dsl.fetchCount(DSL.table(table));
+        if (rows != fingerprint.contentLines() - 1) {
+            log.info("file {}: {} records on {} lines (blank lines or fields over several lines); read by the streaming reader "
+                    + "so that every row keeps its line number", file.getFileName(), rows, fingerprint.contentLines());
+            drop(connection, table);
+            return null;
+        }
+        Field<Integer> rowNumber = DSL.field("{0} + 2", SQLDataType.INTEGER, DSL.field(name(StagedRows.ALIAS, "rowid"), SQLDataType.BIGINT));
+        return new Staged(table, rowNumber, rows, tabular.ignoredColumns(), 0, true);
+    }
+
+    private static Staged stream(Connection connection, DSLContext dsl, Name table, TabularFile tabular, SourceColumns columns,
+                                 Set<String> identifiers, Pseudonymizer pseudonymizer) throws SQLException, FileRejectedException {
+        List<String> all = columns.all();
+        var create = dsl.createTemporaryTable(table).column("row_number", SQLDataType.INTEGER.notNull());
+        for (String column : all) {
+            create = create.column(column, SQLDataType.VARCHAR);
+        }
+        create.execute();
+        boolean[] identifier = new boolean[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            identifier[i] = identifiers.contains(all.get(i));
+        }
+        long rows = 0;
+        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", table.last())) {
+            SourceRow row;
+            while ((row = tabular.next()) != null) {
+                appender.beginRow().append(row.rowNumber());
+                for (int i = 0; i < all.size(); i++) {
+                    String value = row.get(all.get(i));
+                    if (value == null) {
+                        appender.appendNull();
+                    } else {
+                        appender.append(identifier[i] ? pseudonymizer.pseudonymise(value) : value);
+                    }
+                }
+                appender.endRow();
+                rows++;
+            }
+            appender.flush();
+        } catch (IOException e) {
+            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+        }
+        Field<Integer> rowNumber = DSL.field(name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
+        return new Staged(table, rowNumber, rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false);
+    }
+}

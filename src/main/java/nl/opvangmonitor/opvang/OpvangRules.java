@@ -1,0 +1,94 @@
+package nl.opvangmonitor.opvang;
+
+import static org.jooq.impl.DSL.inline;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import nl.opvangmonitor.common.load.StagedRows;
+import org.jooq.CaseConditionStep;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Validates and converts the rows of the three shelter exports (DESIGN.md §3.2), in SQL: stays into
+ * core.fct_verblijf, nights into core.fct_nacht, refusals into core.fct_afwijzing. facility_key is
+ * set after the load.
+ */
+final class OpvangRules {
+
+    /** Accepted voorzieningstypen, keyed by their spelling in lower case without spaces, dashes and underscores. */
+    static final Map<String, String> TYPES = Map.of(
+            "nachtopvang", "nachtopvang",
+            "dagopvang", "dagopvang",
+            "crisisopvang", "crisisopvang",
+            "24uursopvang", "24-uursopvang",
+            "vrouwenopvang", "vrouwenopvang",
+            "beschermdwonen", "beschermd_wonen",
+            "doorstroom", "doorstroom",
+            "housingfirst", "housing_first");
+
+    /** Accepted spellings of geslacht, lower case. */
+    static final Map<String, String> GESLACHT = Map.ofEntries(
+            Map.entry("v", "v"), Map.entry("vrouw", "v"), Map.entry("f", "v"), Map.entry("female", "v"),
+            Map.entry("m", "m"), Map.entry("man", "m"), Map.entry("male", "m"),
+            Map.entry("x", "x"), Map.entry("o", "x"), Map.entry("onbekend", "x"), Map.entry("anders", "x"), Map.entry("overig", "x"));
+
+    private OpvangRules() {
+    }
+
+    /** The columns of core.fct_verblijf after (file_id, row_number), up to has_co_pas. */
+    static List<Field<?>> verblijf(StagedRows r) {
+        Field<String> verblijfId = r.requiredText("verblijf_id");
+        Field<String> clientKey = r.requiredText("client_id");
+        int thisYear = Year.now().getValue();
+        Field<Integer> delivered = r.wholeNumber("geboortejaar", true);
+        r.reject(delivered.notBetween(inline(1900), inline(thisYear)), "geboortejaar", r.text("geboortejaar"),
+                "birth year outside 1900-" + thisYear);
+        Field<Integer> geboortejaar = DSL.when(delivered.between(inline(1900), inline(thisYear)), delivered);
+        Field<String> huishouden = r.code("huishouden");
+        r.reject(huishouden.notIn(inline("alleenstaand"), inline("gezin")), "huishouden", r.text("huishouden"), "not alleenstaand or gezin");
+        Field<String> geslacht = mapped(DSL.lower(r.requiredText("geslacht")), GESLACHT);
+        r.reject(r.text("geslacht").isNotNull().and(geslacht.isNull()), "geslacht", r.text("geslacht"), "not v, m or x");
+        Field<String> voorziening = r.requiredText("voorziening");
+        Field<String> type = mapped(DSL.field("regexp_replace(lower({0}), {1}, '', 'g')", SQLDataType.VARCHAR,
+                r.requiredText("voorzieningstype"), inline("[\\s_\\-]+")), TYPES);
+        r.reject(r.text("voorzieningstype").isNotNull().and(type.isNull()), "voorzieningstype", r.text("voorzieningstype"),
+                "unknown voorzieningstype: expected one of nachtopvang, dagopvang, crisisopvang, "
+                        + "24-uursopvang, vrouwenopvang, beschermd_wonen, doorstroom, housing_first");
+        Field<Integer> municipality = r.municipality("gemeente_herkomst", true);
+        Field<LocalDate> start = r.date("startdatum", true);
+        Field<LocalDate> end = r.date("einddatum", false);
+        r.reject(end.lt(start), "einddatum", r.text("einddatum"), inline("einddatum is before startdatum ").concat(r.text("startdatum")));
+        Field<Integer> age = DSL.year(start).minus(geboortejaar);
+        r.reject(age.lt(inline(0)), "geboortejaar", r.text("geboortejaar"), "geboortejaar is after the startdatum");
+        Field<String> ageGroup = DSL.when(age.lt(inline(18)), inline("kind")).when(age.lt(inline(23)), inline("jongere"))
+                .otherwise(inline("volwassene"));
+        return List.of(verblijfId, clientKey, geboortejaar, age, ageGroup, huishouden, geslacht, voorziening, type,
+                r.text("aanbieder"), municipality, start, end, r.code("uitstroom_bestemming"), r.yesNo("co_pas", false));
+    }
+
+    /** The columns of core.fct_nacht after (file_id, row_number), up to voorziening. */
+    static List<Field<?>> nacht(StagedRows r) {
+        return List.of(r.requiredText("client_id"), r.date("datum", true), r.requiredText("voorziening"));
+    }
+
+    /** The columns of core.fct_afwijzing after (file_id, row_number), up to municipality_key. */
+    static List<Field<?>> afwijzing(StagedRows r) {
+        Field<LocalDate> date = r.date("datum", true);
+        Field<String> voorziening = r.requiredText("voorziening");
+        Field<String> reden = StagedRows.code(r.requiredText("reden"));
+        return List.of(date, voorziening, reden, r.municipality("gemeente", false));
+    }
+
+    private static Field<String> mapped(Field<String> key, Map<String, String> values) {
+        CaseConditionStep<String> mapping = null;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            mapping = mapping == null ? DSL.when(key.eq(inline(e.getKey())), inline(e.getValue()))
+                    : mapping.when(key.eq(inline(e.getKey())), inline(e.getValue()));
+        }
+        return mapping;
+    }
+}
