@@ -7,7 +7,7 @@ import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import nl.opvangmonitor.common.load.StagedRows;
-import org.jooq.CaseConditionStep;
+import org.jooq.CaseWhenStep;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -50,11 +50,11 @@ final class OpvangRules {
         Field<Integer> geboortejaar = DSL.when(delivered.between(inline(1900), inline(thisYear)), delivered);
         Field<String> huishouden = r.code("huishouden");
         r.reject(huishouden.notIn(inline("alleenstaand"), inline("gezin")), "huishouden", r.text("huishouden"), "not alleenstaand or gezin");
-        Field<String> geslacht = mapped(DSL.lower(r.requiredText("geslacht")), GESLACHT);
+        Field<String> geslacht = r.once(mapped(DSL.lower(r.requiredText("geslacht")), GESLACHT));
         r.reject(r.text("geslacht").isNotNull().and(geslacht.isNull()), "geslacht", r.text("geslacht"), "not v, m or x");
         Field<String> voorziening = r.requiredText("voorziening");
-        Field<String> type = mapped(DSL.field("regexp_replace(lower({0}), {1}, '', 'g')", SQLDataType.VARCHAR,
-                r.requiredText("voorzieningstype"), inline("[\\s_\\-]+")), TYPES);
+        Field<String> type = r.once(mapped(DSL.field("regexp_replace(lower({0}), {1}, '', 'g')", SQLDataType.VARCHAR,
+                r.requiredText("voorzieningstype"), inline("[\\s_\\-]+")), TYPES));
         r.reject(r.text("voorzieningstype").isNotNull().and(type.isNull()), "voorzieningstype", r.text("voorzieningstype"),
                 "unknown voorzieningstype: expected one of nachtopvang, dagopvang, crisisopvang, "
                         + "24-uursopvang, vrouwenopvang, beschermd_wonen, doorstroom, housing_first");
@@ -83,11 +83,12 @@ final class OpvangRules {
         return List.of(date, voorziening, reden, r.municipality("gemeente", false));
     }
 
+    /** CASE key WHEN ... : the key is computed once, not once per branch. */
     private static Field<String> mapped(Field<String> key, Map<String, String> values) {
-        CaseConditionStep<String> mapping = null;
+        CaseWhenStep<String, String> mapping = null;
         for (Map.Entry<String, String> e : values.entrySet()) {
-            mapping = mapping == null ? DSL.when(key.eq(inline(e.getKey())), inline(e.getValue()))
-                    : mapping.when(key.eq(inline(e.getKey())), inline(e.getValue()));
+            mapping = mapping == null ? DSL.choose(key).when(inline(e.getKey()), inline(e.getValue()))
+                    : mapping.when(inline(e.getKey()), inline(e.getValue()));
         }
         return mapping;
     }

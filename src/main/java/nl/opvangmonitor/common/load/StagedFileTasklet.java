@@ -84,13 +84,15 @@ class StagedFileTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         Staging.Staged staged = null;
+        long[] phaseNanos = new long[3];
         try (Connection connection = warehouse.getConnection()) {
             try {
                 long t = System.nanoTime();
                 staged = Staging.stage(connection, file, fileId, source.columns(), source.identifierColumns(), fingerprint, pseudonymizer);
-                LoadMetrics.READ_NANOS.addAndGet(System.nanoTime() - t);
+                phaseNanos[0] = System.nanoTime() - t;
+                LoadMetrics.READ_NANOS.addAndGet(phaseNanos[0]);
                 LoadMetrics.ROWS.addAndGet(staged.rows());
-                load(connection, fileId, staged);
+                load(connection, fileId, staged, phaseNanos);
             } catch (FileRejectedException e) {
                 audit.failFile(fileId, e.getMessage());
                 log.warn("{}: file {} not loaded: {}", source.name(), fileId, e.getMessage());
@@ -109,35 +111,57 @@ class StagedFileTasklet implements Tasklet {
                 staged.ignoredColumns().isEmpty() ? null : String.join(", ", staged.ignoredColumns()), null);
         contribution.incrementReadCount();
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
-        log.info("{}: file {} done: {} rows in {} s ({} rows/s, {})", source.name(), fileId, staged.rows(),
-                String.format(java.util.Locale.ROOT, "%.2f", seconds), Math.round(staged.rows() / seconds),
-                staged.nativeCsv() ? "read natively by DuckDB" : "streamed");
+        log.info("{}: file {} done: {} rows in {} s ({} rows/s; {}: {} s, rules {} s, write {} s)", source.name(), fileId, staged.rows(),
+                seconds(System.nanoTime() - started), Math.round(staged.rows() / seconds),
+                staged.nativeCsv() ? "read natively by DuckDB" : "streamed", seconds(phaseNanos[0]), seconds(phaseNanos[1]), seconds(phaseNanos[2]));
         return RepeatStatus.FINISHED;
     }
 
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private void load(Connection connection, long fileId, Staging.Staged staged) throws Exception {
+    private void load(Connection connection, long fileId, Staging.Staged staged, long[] phaseNanos) throws Exception {
         DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
         Set<String> columns = new LinkedHashSet<>(source.columns().all());
         StagedRows rows = new StagedRows(columns, source.identifierColumns());
         List<Field<?>> values = source.rules().apply(rows);
-        Table<?> staging = DSL.table(staged.table()).as(StagedRows.ALIAS);
+        long t = System.nanoTime();
+        List<Field<?>> inner = new ArrayList<>();
+        for (String column : columns) {
+            inner.add(DSL.field(DSL.name(StagedRows.ALIAS, column)));
+        }
+        inner.add(staged.rowNumber().as("row_number"));
+        inner.addAll(rows.parsed());
+        SelectJoinStep<Record> parsing = dsl.select(inner).from(DSL.table(staged.table()).as(StagedRows.ALIAS));
+        for (StagedRows.Lookup lookup : rows.lookups()) {
+            parsing = parsing.leftJoin(lookup.table()).on(lookup.on());
+        }
+        var parsingRows = parsing.where(staged.dataRow());
+        // converted once, kept in memory for the two statements that read it
+        Name parsedName = DSL.name("parsed_" + fileId);
+        Table<?> parsed = DSL.table(parsedName).as(StagedRows.ALIAS);
+        Field<Integer> rowNumber = DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
         Name bad = DSL.name("bad_" + fileId);
         List<StagedRows.Check> checks = rows.checks();
-
-        long t = System.nanoTime();
         List<Field<?>> badFields = new ArrayList<>();
-        badFields.add(staged.rowNumber().as("row_number"));
+        badFields.add(rowNumber);
         Condition any = DSL.falseCondition();
         for (int i = 0; i < checks.size(); i++) {
             StagedRows.Check check = checks.get(i);
-            badFields.add(DSL.field(check.when()).as("c" + i));
+            badFields.add(DSL.coalesce(DSL.field(check.when()), DSL.inline(false)).as("c" + i));
             badFields.add(check.value().as("v" + i));
             badFields.add(check.reason().as("r" + i));
             any = any.or(check.when());
         }
-        dsl.execute("CREATE TEMP TABLE {0} AS {1}", bad, from(dsl, staging, rows, badFields).where(any));
+        if (log.isDebugEnabled()) {
+            log.debug("{}: file {} conversions: {}", source.name(), fileId, dsl.renderInlined(parsingRows));
+            log.debug("{}: file {} rules: {}", source.name(), fileId, dsl.renderInlined(dsl.select(badFields).from(parsed).where(any)));
+        }
         try {
+            dsl.execute("CREATE TEMP TABLE {0} AS {1}", parsedName, parsingRows);
+            dsl.execute("CREATE TEMP TABLE {0} AS {1}", bad, dsl.select(badFields).from(parsed).where(any));
             Table<?> badRows = DSL.table(bad);
             Select<Record5<Long, Integer, String, String, String>> reasons = null;
             for (int i = 0; i < checks.size(); i++) {
@@ -148,38 +172,33 @@ class StagedFileTasklet implements Tasklet {
             }
             long rejected = dsl.fetchCount(badRows);
             Select<Record5<Long, Integer, String, String, String>> allReasons = reasons;
-            LoadMetrics.VALIDATE_NANOS.addAndGet(System.nanoTime() - t);
+            phaseNanos[1] = System.nanoTime() - t;
+            LoadMetrics.VALIDATE_NANOS.addAndGet(phaseNanos[1]);
 
             t = System.nanoTime();
             Table<?> fact = source.factTable();
             List<Field<?>> target = List.of(fact.fields()).subList(0, values.size() + 2);
             List<Field<?>> select = new ArrayList<>();
             select.add(inline(fileId));
-            select.add(staged.rowNumber());
+            select.add(rowNumber);
             select.addAll(values);
-            var facts = from(dsl, staging, rows, select);
+            var facts = dsl.select(select).from(parsed);
             dsl.transaction(tx -> {
                 DSLContext txDsl = tx.dsl();
                 if (rejected > 0 && allReasons != null) {
                     txDsl.insertInto(REJECTED_ROW, REJECTED_ROW.FILE_ID, REJECTED_ROW.ROW_NUMBER, REJECTED_ROW.COLUMN_NAME,
                             REJECTED_ROW.RAW_VALUE, REJECTED_ROW.REASON).select(allReasons).execute();
-                    txDsl.insertInto(fact).columns(target).select((Select) facts.where(staged.rowNumber().notIn(
+                    txDsl.insertInto(fact).columns(target).select((Select) facts.where(rowNumber.notIn(
                             DSL.select(DSL.field(DSL.name("row_number"), SQLDataType.INTEGER)).from(badRows)))).execute();
                 } else {
                     txDsl.insertInto(fact).columns(target).select((Select) facts).execute();
                 }
             });
-            LoadMetrics.WRITE_NANOS.addAndGet(System.nanoTime() - t);
+            phaseNanos[2] = System.nanoTime() - t;
+            LoadMetrics.WRITE_NANOS.addAndGet(phaseNanos[2]);
         } finally {
             dsl.dropTableIfExists(bad).execute();
+            dsl.dropTableIfExists(parsedName).execute();
         }
-    }
-
-    private static SelectJoinStep<Record> from(DSLContext dsl, Table<?> staging, StagedRows rows, List<Field<?>> fields) {
-        SelectJoinStep<Record> select = dsl.select(fields).from(staging);
-        for (StagedRows.Lookup lookup : rows.lookups()) {
-            select = select.leftJoin(lookup.table()).on(lookup.on());
-        }
-        return select;
     }
 }

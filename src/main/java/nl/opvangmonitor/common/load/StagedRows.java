@@ -18,7 +18,7 @@ import org.jooq.impl.SQLDataType;
 /**
  * The rules of a set-based source, written once with jOOQ against the staging table of a delivered
  * file (alias {@value #ALIAS}; every column VARCHAR, trimmed, empty = NULL, identifiers already
- * pseudonymised). Every accessor returns the converted value as a field (NULL when the text does
+ * pseudonymised). Conversions are computed once per row in an inner query; checks and facts read them. Every accessor returns the converted value as a field (NULL when the text does
  * not convert) and records the checks that reject a row, each with its column, the offending value
  * (masked for identifier columns) and the reason in plain words: the same words
  * {@link RowValidator} uses for the row-by-row sources.
@@ -44,6 +44,7 @@ public final class StagedRows {
     private final Set<String> identifierColumns;
     private final List<Check> checks = new ArrayList<>();
     private final List<Lookup> lookups = new ArrayList<>();
+    private final List<Field<?>> parsed = new ArrayList<>();
 
     StagedRows(Set<String> columns, Set<String> identifierColumns) {
         this.columns = columns;
@@ -56,6 +57,26 @@ public final class StagedRows {
 
     List<Lookup> lookups() {
         return lookups;
+    }
+
+    /** The converted values, computed once per row in an inner query over the staging table and its lookups. */
+    List<Field<?>> parsed() {
+        return parsed;
+    }
+
+    /**
+     * Registers a conversion of staged text (or any expression a source's checks read several times) to be computed once per row (named p0, p1, ... in the inner
+     * query) and returns its reference for the checks and facts: written inline, each check would parse
+     * the text again, and DuckDB does not share such expressions between a filter's terms.
+     */
+    public <T> Field<T> once(Field<T> expression) {
+        return parsed(expression);
+    }
+
+    private <T> Field<T> parsed(Field<T> expression) {
+        String alias = "p" + parsed.size();
+        parsed.add(expression.as(alias));
+        return field(DSL.name(ALIAS, alias), expression.getDataType());
     }
 
     /** The staged text of a column (trimmed; NULL when empty or absent from the export). */
@@ -76,16 +97,19 @@ public final class StagedRows {
     public Field<LocalDate> date(String column, boolean required) {
         Field<String> text = text(column);
         requireValue(column, text, required);
-        Field<Boolean> iso = matches(text, ISO_DATE);
-        Field<Boolean> dutch = matches(text, DUTCH_DATE);
+        // the bulk of every export: dd-mm-jjjj or jjjj-mm-dd of exactly ten characters; the patterns only for the rest
+        Field<LocalDate> fast = field("CASE WHEN length({0}) = 10 AND {0}[3] = '-' AND {0}[6] = '-' THEN try_strptime({0}, '%d-%m-%Y')"
+                + " WHEN length({0}) = 10 AND {0}[5] = '-' AND {0}[8] = '-' THEN try_strptime({0}, '%Y-%m-%d') END", SQLDataType.LOCALDATE, text);
         Field<String[]> parts = field("regexp_split_to_array(regexp_replace({0}, {1}, ''), {2})",
                 SQLDataType.VARCHAR.array(), text, inline("[ T].*$"), inline("[-/.]"));
-        Field<LocalDate> parsed = field("CASE WHEN {1} THEN TRY(make_date(CAST({3}[1] AS BIGINT), CAST({3}[2] AS BIGINT), CAST({3}[3] AS BIGINT)))"
-                        + " WHEN {2} THEN TRY(make_date(CAST({3}[3] AS BIGINT), CAST({3}[2] AS BIGINT), CAST({3}[1] AS BIGINT))) END",
-                SQLDataType.LOCALDATE, text, iso, dutch, parts);
-        reject(text.isNotNull().and(isFalse(iso)).and(isFalse(dutch)), column, text,
+        Field<LocalDate> slow = field("CASE WHEN {1} THEN try_strptime({3}[1] || '-' || {3}[2] || '-' || {3}[3], '%Y-%m-%d')"
+                        + " WHEN {2} THEN try_strptime({3}[3] || '-' || {3}[2] || '-' || {3}[1], '%Y-%m-%d') END",
+                SQLDataType.LOCALDATE, text, matches(text, ISO_DATE), matches(text, DUTCH_DATE), parts);
+        Field<LocalDate> parsed = parsed(DSL.coalesce(fast, slow).cast(SQLDataType.LOCALDATE));
+        Condition shaped = isTrue(matches(text, ISO_DATE)).or(isTrue(matches(text, DUTCH_DATE)));
+        reject(text.isNotNull().and(parsed.isNull()).andNot(shaped), column, text,
                 quoted(text).concat(inline("' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)")));
-        reject(isTrue(iso).or(isTrue(dutch)).and(parsed.isNull()), column, text, quoted(text).concat(inline("' is not an existing date")));
+        reject(text.isNotNull().and(parsed.isNull()).and(shaped), column, text, quoted(text).concat(inline("' is not an existing date")));
         Condition inRange = parsed.between(inline(RowValidator.FIRST_DATE), inline(RowValidator.LAST_DATE));
         reject(parsed.isNotNull().andNot(inRange), column, text, inline("date outside the supported range 2000-2040"));
         return DSL.when(inRange, parsed);
@@ -95,7 +119,7 @@ public final class StagedRows {
     public Field<BigDecimal> number(String column, boolean required) {
         Field<String> text = text(column);
         requireValue(column, text, required);
-        Field<BigDecimal> value = parseNumber(text);
+        Field<BigDecimal> value = parsed(parseNumber(text));
         reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
         return value;
     }
@@ -104,7 +128,7 @@ public final class StagedRows {
     public Field<Integer> wholeNumber(String column, boolean required) {
         Field<String> text = text(column);
         requireValue(column, text, required);
-        Field<BigDecimal> value = parseNumber(text);
+        Field<BigDecimal> value = parsed(parseNumber(text));
         reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
         Condition whole = value.eq(field("trunc({0})", SQLDataType.DECIMAL(38, 10), value))
                 .and(value.between(inline(BigDecimal.valueOf(Integer.MIN_VALUE)), inline(BigDecimal.valueOf(Integer.MAX_VALUE))));
@@ -117,8 +141,8 @@ public final class StagedRows {
         Field<String> text = text(column);
         requireValue(column, text, required);
         Field<String> lower = DSL.lower(text);
-        Field<Boolean> value = DSL.when(lower.in(YES.stream().map(DSL::inline).toList()), inline(true))
-                .when(lower.in(NO.stream().map(DSL::inline).toList()), inline(false));
+        Field<Boolean> value = parsed(DSL.when(lower.in(YES.stream().map(DSL::inline).toList()), inline(true))
+                .when(lower.in(NO.stream().map(DSL::inline).toList()), inline(false)));
         reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not ja or nee"))));
         return value;
     }
@@ -132,14 +156,14 @@ public final class StagedRows {
         Field<String> normalised = DSL.when(matches(lower, "\\d{1,4}"), lower.cast(SQLDataType.INTEGER).cast(SQLDataType.VARCHAR))
                 .otherwise(lower);
         lookups.add(new Lookup(spelling, spelling.SPELLING.eq(normalised)));
-        reject(text.isNotNull().and(spelling.MUNICIPALITY_KEY.isNull()), column, text,
-                inline("unknown gemeente: not a CBS code or name of a known municipality"));
-        return spelling.MUNICIPALITY_KEY;
+        Field<Integer> key = parsed(spelling.MUNICIPALITY_KEY);
+        reject(text.isNotNull().and(key.isNull()), column, text, inline("unknown gemeente: not a CBS code or name of a known municipality"));
+        return key;
     }
 
     /** A code word: lower case, runs of spaces and dashes as one underscore ("Eigen woning" -> eigen_woning). */
     public Field<String> code(String column) {
-        return code(text(column));
+        return parsed(code(text(column)));
     }
 
     public static Field<String> code(Field<String> text) {
@@ -153,7 +177,9 @@ public final class StagedRows {
 
     public void reject(Condition when, String column, Field<String> value, Field<String> reason) {
         Field<String> shown = identifierColumns.contains(column) ? DSL.when(value.isNotNull(), inline(RowValidator.MASKED)) : value;
-        checks.add(new Check(DSL.coalesce(DSL.field(when), inline(false)).isTrue(), column, shown, reason));
+        // a condition that is NULL (an unknown input) does not reject; it is left as it is, not wrapped in
+        // coalesce, so that DuckDB evaluates its later terms (patterns) only for the rows its first terms select
+        checks.add(new Check(when, column, shown, reason));
     }
 
     /** 'value' in quotes, as the reasons show it. */
@@ -189,12 +215,14 @@ public final class StagedRows {
      * one, a point is a thousands separator only when it groups digits by three (1.031).
      */
     private static Field<BigDecimal> parseNumber(Field<String> text) {
+        Field<BigDecimal> plain = field("CASE WHEN regexp_full_match({0}, {1}) THEN CAST({0} AS DECIMAL(38, 10)) END",
+                SQLDataType.DECIMAL(38, 10), text, inline("-?\\d{1,18}"));
         Field<String> clean = field("regexp_replace(regexp_replace(replace(replace(replace(replace({0}, chr(160), ''), ' ', ''), {1}, ''), chr(8722), '-'), {2}, ''), {3}, '')",
                 SQLDataType.VARCHAR, text, inline("\u20ac"), inline("%$"), inline("^\\+"));
         Field<String> normalised = field("CASE WHEN contains({0}, ',') THEN replace(replace({0}, '.', ''), ',', '.')"
                 + " WHEN regexp_full_match({0}, {1}) THEN replace({0}, '.', '') ELSE {0} END",
                 SQLDataType.VARCHAR, clean, inline("-?[1-9]\\d{0,2}(\\.\\d{3})+"));
-        return field("CASE WHEN regexp_full_match({0}, {1}) THEN TRY_CAST({0} AS DECIMAL(38, 10)) END",
-                SQLDataType.DECIMAL(38, 10), normalised, inline("-?\\d+(\\.\\d+)?"));
+        return DSL.coalesce(plain, field("CASE WHEN regexp_full_match({0}, {1}) THEN TRY_CAST({0} AS DECIMAL(38, 10)) END",
+                SQLDataType.DECIMAL(38, 10), normalised, inline("-?\\d+(\\.\\d+)?")));
     }
 }

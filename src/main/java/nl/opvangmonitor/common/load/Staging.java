@@ -23,10 +23,12 @@ import nl.opvangmonitor.common.privacy.PseudonymFunction;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
@@ -53,8 +55,11 @@ final class Staging {
     private static final String TRIMMED = " \t\r\n\f\u000b";
 
     /** A staged file: its table, the row number of each staged row, how many rows, and what the reader noticed. */
-    record Staged(Name table, Field<Integer> rowNumber, long rows, List<String> ignoredColumns, int noteRows, boolean nativeCsv) {
+    record Staged(Name table, Field<Integer> rowNumber, Condition dataRow, long rows, List<String> ignoredColumns, int noteRows,
+                  boolean nativeCsv) {
     }
+
+    private static final String FILLED = "filled_cells";
 
     private Staging() {
     }
@@ -98,7 +103,7 @@ final class Staging {
                                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws SQLException {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer);
         Map<String, Integer> cellOf = tabular.cellOfColumn();
-        List<Field<?>> select = new ArrayList<>();
+        List<String> select = new ArrayList<>();
         for (String column : columns.all()) {
             Integer cell = cellOf.get(column);
             Field<String> value = cell == null ? DSL.castNull(SQLDataType.VARCHAR)
@@ -106,8 +111,13 @@ final class Staging {
             if (cell != null && identifiers.contains(column)) {
                 value = DSL.function(PseudonymFunction.NAME, SQLDataType.VARCHAR, value);
             }
-            select.add(value.as(column));
+            select.add(dsl.renderInlined(value) + " AS " + dsl.render(name(column)));
         }
+        List<String> filled = new ArrayList<>();
+        for (int c = 0; c < tabular.headerWidth(); c++) {
+            filled.add("CAST(nullif(trim(c" + c + ", " + dsl.renderInlined(inline(TRIMMED)) + "), '') IS NOT NULL AS INTEGER)");
+        }
+        select.add(String.join(" + ", filled) + " AS " + FILLED);
         StringBuilder types = new StringBuilder("{");
         for (int c = 0; c < tabular.headerWidth(); c++) {
             types.append(c == 0 ? "" : ", ").append("'c").append(c).append("': 'VARCHAR'");
@@ -115,7 +125,7 @@ final class Staging {
         types.append('}');
         String delimiter = dialect.delimiter() == '\t' ? "\t" : String.valueOf(dialect.delimiter());
         // written as text: jOOQ's plain SQL templates read the braces of DuckDB's struct literal as placeholders
-        String sql = "CREATE TEMP TABLE " + dsl.render(table) + " AS SELECT " + dsl.renderInlined(DSL.list(select))
+        String sql = "CREATE TEMP TABLE " + dsl.render(table) + " AS SELECT " + String.join(", ", select)
                 + " FROM read_csv(" + dsl.renderInlined(inline(file.toAbsolutePath().toString()))
                 + ", header = true, auto_detect = false, skip = 0, delim = " + dsl.renderInlined(inline(delimiter))
                 + ", quote = '\"', escape = '\"', strict_mode = true, columns = " + types + ")";
@@ -127,15 +137,25 @@ final class Staging {
             drop(connection, table);
             return null;
         }
-        long rows = dsl.fetchCount(DSL.table(table));
-        if (rows != fingerprint.contentLines() - 1) {
+        Table<?> staged = DSL.table(table);
+        Field<Integer> filledCells = DSL.field(name(FILLED), SQLDataType.INTEGER);
+        long records = dsl.fetchCount(staged);
+        if (records != fingerprint.contentLines() - 1) {
             log.info("file {}: {} records on {} lines (blank lines or fields over several lines); read by the streaming reader "
-                    + "so that every row keeps its line number", file.getFileName(), rows, fingerprint.contentLines());
+                    + "so that every row keeps its line number", file.getFileName(), records, fingerprint.contentLines());
             drop(connection, table);
             return null;
         }
+        if (dsl.fetchExists(staged, filledCells.eq(1))) {
+            log.info("file {}: rows with a single filled cell (notes under the data?); read by the streaming reader", file.getFileName());
+            drop(connection, table);
+            return null;
+        }
+        // rows of empty cells only (Excel writes ",,,,") are not data; they keep their place so that line numbers hold
+        long rows = dsl.fetchCount(staged, filledCells.gt(0));
         Field<Integer> rowNumber = DSL.field("{0} + 2", SQLDataType.INTEGER, DSL.field(name(StagedRows.ALIAS, "rowid"), SQLDataType.BIGINT));
-        return new Staged(table, rowNumber, rows, tabular.ignoredColumns(), 0, true);
+        Condition dataRow = DSL.field(name(StagedRows.ALIAS, FILLED), SQLDataType.INTEGER).gt(0);
+        return new Staged(table, rowNumber, dataRow, rows, tabular.ignoredColumns(), 0, true);
     }
 
     private static Staged stream(Connection connection, DSLContext dsl, Name table, TabularFile tabular, SourceColumns columns,
@@ -171,6 +191,6 @@ final class Staging {
             throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
         }
         Field<Integer> rowNumber = DSL.field(name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
-        return new Staged(table, rowNumber, rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false);
+        return new Staged(table, rowNumber, DSL.trueCondition(), rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false);
     }
 }

@@ -1,0 +1,133 @@
+package nl.opvangmonitor.common.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Set;
+import nl.opvangmonitor.common.io.SourceColumns;
+import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The two ways a file is staged must give the same rows: DuckDB's native reader (UTF-8 CSV, one
+ * record per line) and the streaming reader (everything else). Same values, same line numbers, same
+ * pseudonyms, and the raw identifier nowhere in the staging table.
+ */
+class StagingTest {
+
+    private static final SourceColumns COLUMNS = SourceColumns.of(List.of("client_id", "datum", "voorziening"), List.of("opmerking"));
+    private static final Pseudonymizer PSEUDONYMIZER = new Pseudonymizer("test-key-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8));
+    private static final String ROWS = "Client_ID;Datum;Voorziening;Team\n"
+            + "K-100; 01-02-2019 ;De Hille;noord\n"
+            + "k100;2019-02-02;;zuid\n"
+            + ";03-02-2019;De Hille;\n"
+            + ";;;\n";
+
+    @TempDir
+    Path temp;
+    private Connection connection;
+    private DSLContext dsl;
+    private long fileId;
+
+    @BeforeEach
+    void open() throws Exception {
+        connection = DriverManager.getConnection("jdbc:duckdb:");
+        dsl = DSL.using(connection, SQLDialect.DUCKDB);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        connection.close();
+    }
+
+    @Test
+    void stage_whenUtf8CsvWithOneRecordPerLine_thenReadNativelyWithLineNumbersAndPseudonyms() throws Exception {
+        Staging.Staged staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+
+        assertThat(staged.nativeCsv()).isTrue();
+        assertThat(staged.rows()).isEqualTo(3); // the row of empty cells is not data
+        assertThat(staged.ignoredColumns()).containsExactly("Team");
+        String pseudonym = PSEUDONYMIZER.pseudonymise("K100");
+        assertThat(rows(staged)).containsExactly(
+                tuple(2, pseudonym, "01-02-2019", "De Hille", null),
+                tuple(3, pseudonym, "2019-02-02", null, null),
+                tuple(4, null, "03-02-2019", "De Hille", null));
+    }
+
+    @Test
+    void stage_whenWindows1252_thenStreamedWithTheSameRows() throws Exception {
+        Staging.Staged nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+        var expected = rows(nativeRows);
+        Staging.drop(connection, nativeRows.table());
+        fileId++;
+
+        Staging.Staged streamed = stage(write("ansi.csv", ROWS.replace("noord", "noord \u20ac"), Charset.forName("windows-1252")));
+
+        assertThat(streamed.nativeCsv()).isFalse();
+        assertThat(rows(streamed)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void stage_whenAFieldSpansLinesOrABlankLineSitsInTheData_thenStreamedAndLineNumbersStillMatchTheFile() throws Exception {
+        Staging.Staged staged = stage(write("multiline.csv", "client_id;datum;voorziening;opmerking\n"
+                + "K1;01-02-2019;De Hille;\"twee\nregels\"\n"
+                + "\n"
+                + "K2;02-02-2019;De Hille;\n", StandardCharsets.UTF_8));
+
+        assertThat(staged.nativeCsv()).isFalse();
+        assertThat(rows(staged)).extracting(t -> t.toList().get(0), t -> t.toList().get(4))
+                .containsExactly(tuple(2, "twee\nregels"), tuple(5, null));
+    }
+
+    @Test
+    void stage_whenANoteSitsUnderTheData_thenStreamedSoTheNoteIsCountedApart() throws Exception {
+        Staging.Staged staged = stage(write("notes.csv", "client_id;datum;voorziening\nK1;01-02-2019;De Hille\nBron: registratie;;\n",
+                StandardCharsets.UTF_8));
+
+        assertThat(staged.nativeCsv()).isFalse();
+        assertThat(staged.rows()).isEqualTo(1);
+        assertThat(staged.noteRows()).isEqualTo(1);
+    }
+
+    @Test
+    void stage_whenIdentifiersAreStaged_thenNoRawIdentifierIsInTheStagingTable() throws Exception {
+        Staging.Staged staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+
+        assertThat(dsl.fetchCount(DSL.table(staged.table()), DSL.field(DSL.name("client_id"), SQLDataType.VARCHAR).in("K-100", "k100", "K100")))
+                .isZero();
+    }
+
+    private Staging.Staged stage(Path file) throws Exception {
+        return Staging.stage(connection, file, fileId, COLUMNS, Set.of("client_id"), Fingerprint.of(file), PSEUDONYMIZER);
+    }
+
+    private Path write(String name, String content, Charset charset) throws Exception {
+        return Files.write(temp.resolve(name), content.getBytes(charset));
+    }
+
+    private List<org.assertj.core.groups.Tuple> rows(Staging.Staged staged) {
+        var s = DSL.table(staged.table()).as(StagedRows.ALIAS);
+        return dsl.select(staged.rowNumber(), col("client_id"), col("datum"), col("voorziening"), col("opmerking"))
+                .from(s).where(staged.dataRow()).orderBy(1).fetch()
+                .map((Record r) -> tuple(r.get(0, Integer.class), r.get(1), r.get(2), r.get(3), r.get(4)));
+    }
+
+    private static org.jooq.Field<String> col(String name) {
+        return DSL.field(DSL.name(StagedRows.ALIAS, name), SQLDataType.VARCHAR);
+    }
+}
