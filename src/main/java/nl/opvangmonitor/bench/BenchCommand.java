@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,26 +84,28 @@ public final class BenchCommand {
         int rerunExit = Application.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
         double rerun = seconds(t);
 
-        double csvIngest = 0;
-        double xlsxIngest = 0;
+        List<LocalDateTime[]> csvIntervals = new ArrayList<>();
+        List<LocalDateTime[]> xlsxIntervals = new ArrayList<>();
+        List<LocalDateTime[]> budgetIntervals = new ArrayList<>();
         long read = 0;
         long loaded = 0;
         long rejected = 0;
         boolean balanced = true;
         try (Connection c = ReadOnlyWarehouse.connect(warehouse)) {
             for (var f : DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).where(LOAD_FILE.STATUS.eq("LOADED")).fetch()) {
-                double s = Duration.between(f.getStartedAt(), f.getFinishedAt()).toNanos() / 1e9;
-                if (f.getFilePath().endsWith(".xlsx")) {
-                    xlsxIngest += s;
-                } else {
-                    csvIngest += s;
-                }
+                LocalDateTime[] interval = {f.getStartedAt(), f.getFinishedAt()};
+                (f.getSource().equals("financien") ? budgetIntervals : f.getFilePath().endsWith(".xlsx") ? xlsxIntervals : csvIntervals)
+                        .add(interval);
                 read += f.getRowsRead();
                 loaded += f.getRowsLoaded();
                 rejected += f.getRowsRejected();
                 balanced &= f.getRowsRead() == f.getRowsLoaded() + f.getRowsRejected();
             }
         }
+        // files load two at a time: the wall time during which any CSV file was loading, not the sum of their times
+        double csvIngest = wallSeconds(csvIntervals);
+        double xlsxIngest = wallSeconds(xlsxIntervals);
+        double budgetIngest = wallSeconds(budgetIntervals);
 
         t = System.nanoTime();
         long saxCells = plainSaxRead(data.xlsx());
@@ -120,11 +124,12 @@ public final class BenchCommand {
         out.printf("%-34s %12s %10s %14s%n", "phase", "rows", "seconds", "rows/s");
         line(out, "generate exports", data.csvRows() + data.xlsxRows(), generate);
         line(out, "DuckDB read_csv (baseline)", data.csvRows(), baseline);
-        line(out, "load: read/parse", rows, LoadMetrics.READ_NANOS.get() / 1e9);
-        line(out, "load: validate + pseudonymise", rows, LoadMetrics.VALIDATE_NANOS.get() / 1e9);
-        line(out, "load: write (Appender)", rows, LoadMetrics.WRITE_NANOS.get() / 1e9);
+        line(out, "load: stage (read, pseudonymise)*", rows, LoadMetrics.READ_NANOS.get() / 1e9);
+        line(out, "load: rules (convert, validate)*", rows, LoadMetrics.VALIDATE_NANOS.get() / 1e9);
+        line(out, "load: write facts and rejects*", rows, LoadMetrics.WRITE_NANOS.get() / 1e9);
         line(out, "load: CSV files, file to facts", data.csvRows(), csvIngest);
         line(out, "load: XLSX file, file to facts", data.xlsxRows(), xlsxIngest);
+        line(out, "load: budget lines (342 x 10 years)", data.budgetRows(), budgetIngest);
         line(out, "load: indicators", 0, LoadMetrics.INDICATOR_NANOS.get() / 1e9);
         line(out, "load: checks", 0, LoadMetrics.CHECK_NANOS.get() / 1e9);
         line(out, "load: publish (incl. public db)", 0, LoadMetrics.PUBLISH_NANOS.get() / 1e9);
@@ -132,11 +137,36 @@ public final class BenchCommand {
         line(out, "rerun, nothing new (exit " + rerunExit + ")", 0, rerun);
         line(out, "XLSX: plain POI SAX read", data.xlsxRows(), sax);
         line(out, "XLSX: our streaming reader", ourRows, ours);
+        out.printf("* summed over files, which load two at a time%n");
         out.printf(Locale.ROOT, "rows read %d = loaded %d + rejected %d: %s; saxCells=%d; load peak heap %d MB%n", read, loaded, rejected,
                 balanced && read == loaded + rejected ? "yes" : "NO", saxCells, loadPeakHeap / (1 << 20));
         out.printf(Locale.ROOT, "csv_ratio=%.2f xlsx_seconds=%.2f xlsx_peak_heap_mb=%d%n", csvIngest / baseline, xlsxIngest,
                 xlsxPeakHeap / (1 << 20));
         return exit == 0 || exit == 2 ? 0 : exit;
+    }
+
+    /** The length of the union of the intervals, in seconds. */
+    static double wallSeconds(List<LocalDateTime[]> intervals) {
+        List<LocalDateTime[]> sorted = new ArrayList<>(intervals);
+        sorted.sort(java.util.Comparator.comparing(i -> i[0]));
+        double total = 0;
+        LocalDateTime start = null;
+        LocalDateTime end = null;
+        for (LocalDateTime[] i : sorted) {
+            if (end == null || i[0].isAfter(end)) {
+                if (end != null) {
+                    total += Duration.between(start, end).toNanos() / 1e9;
+                }
+                start = i[0];
+                end = i[1];
+            } else if (i[1].isAfter(end)) {
+                end = i[1];
+            }
+        }
+        if (end != null) {
+            total += Duration.between(start, end).toNanos() / 1e9;
+        }
+        return total;
     }
 
     private static void line(PrintStream out, String phase, long rows, double seconds) {

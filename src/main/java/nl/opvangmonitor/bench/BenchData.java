@@ -18,7 +18,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Synthetic exports at national scale, deterministic from a seed and a scale factor (scale 1:
  * 1,000,000 meldingen, 2,000,000 stays, 10,000,000 nights as CSV and a 500,000-row XLSX of
- * meldingen). One row in a thousand carries a bad value, so rejects are exercised at scale.
+ * meldingen, capped at a million rows from scale 2), and ten years of budget lines for all 342
+ * municipalities. One row in a thousand carries a bad value, so rejects are exercised at scale.
  */
 final class BenchData {
 
@@ -29,7 +30,7 @@ final class BenchData {
     static final String[] VORMEN = {"partnergeweld", "kindermishandeling", "ouderenmishandeling", "seksueel geweld"};
     static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
 
-    record Generated(List<Path> csvFiles, Path xlsx, long csvRows, long xlsxRows) {
+    record Generated(List<Path> csvFiles, Path xlsx, long csvRows, long xlsxRows, long budgetRows) {
     }
 
     private BenchData() {
@@ -41,12 +42,14 @@ final class BenchData {
         long meldingen = Math.max(1, Math.round(1_000_000 * scale));
         long stays = Math.max(1, Math.round(2_000_000 * scale));
         long nights = Math.max(1, Math.round(10_000_000 * scale));
-        long xlsxRows = Math.max(1, Math.round(500_000 * scale));
+        // a sheet holds at most 1,048,576 rows: from scale 2 on the workbook stays at a million
+        long xlsxRows = Math.min(1_000_000, Math.max(1, Math.round(500_000 * scale)));
         csv.addAll(meldingen(Files.createDirectories(input.resolve("veiligthuis")), meldingen, random));
         csv.addAll(stays(Files.createDirectories(input.resolve("opvang/verblijven")), stays, random));
         csv.addAll(nights(Files.createDirectories(input.resolve("opvang/nachten")), nights, random));
         Path xlsx = xlsx(input.resolve("veiligthuis/bench_meldingen.xlsx"), xlsxRows, random);
-        return new Generated(csv, xlsx, meldingen + stays + nights, xlsxRows);
+        long budgetRows = budget(Files.createDirectories(input.resolve("financien")).resolve("bench_begroting.csv"), random);
+        return new Generated(csv, xlsx, meldingen + stays + nights, xlsxRows, budgetRows);
     }
 
     private static List<Path> meldingen(Path dir, long rows, SplittableRandom random) throws IOException {
@@ -155,6 +158,37 @@ final class BenchData {
             workbook.close();
         }
         return file;
+    }
+
+    /**
+     * Ten years of budget lines for every municipality (long layout): lasten and baten, begroting and
+     * realisatie, on three taakvelden: 41,040 lines whatever the scale, as the country has 342 municipalities.
+     */
+    private static long budget(Path file, SplittableRandom random) throws IOException {
+        List<String> codes = new ArrayList<>();
+        try (var in = BenchData.class.getResourceAsStream("/db/migrations/V021__add_municipalities_2023.sql")) {
+            var m = java.util.regex.Pattern.compile("'(GM\\d{4})'").matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            while (m.find()) {
+                codes.add(m.group(1));
+            }
+        }
+        long lines = 0;
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("gemeente;taakveld;soort;versie;jaar;bedrag\n");
+            for (String code : codes) {
+                for (int year = 2015; year <= 2024; year++) {
+                    for (String taakveld : new String[] {"0.1", "6.81", "6.82"}) {
+                        for (String versie : new String[] {"Begroting", "Realisatie"}) {
+                            long lasten = 500 + random.nextInt(200_000);
+                            out.write(code + ";" + taakveld + ";Lasten;" + versie + ";" + year + ";" + lasten + "\n");
+                            out.write(code + ";" + taakveld + ";Baten;" + versie + ";" + year + ";" + random.nextLong(lasten) + "\n");
+                            lines += 2;
+                        }
+                    }
+                }
+            }
+        }
+        return lines;
     }
 
     private static String dutch(LocalDate d) {

@@ -23,9 +23,10 @@ class BenchSmokeIT {
         assertThat(run.out())
                 .contains("6500 CSV rows in 18 files, 250 XLSX rows")
                 .contains("DuckDB read_csv (baseline)")
-                .contains("load: validate + pseudonymise")
+                .contains("load: rules (convert, validate)*")
+                .containsPattern("load: budget lines \\(342 x 10 years\\) +41040 ")
                 .contains("rerun, nothing new (exit 0)")
-                .contains("rows read 6750 = loaded 6744 + rejected 6: yes")
+                .contains("rows read 47790 = loaded 47784 + rejected 6: yes")
                 .containsPattern("(?m)^csv_ratio=\\d+\\.\\d\\d xlsx_seconds=\\d+\\.\\d\\d xlsx_peak_heap_mb=\\d+$");
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param suppression minimum count per cell (default 10) and optional rounding of counts (round-to, e.g. 5)
  * @param building  true in a load: this process writes a build file beside the published warehouse, never the warehouse itself
  * @param chunkSize rows per write transaction
+ * @param parallelFiles files of one set-based source loaded at the same time (default 2)
  * @param checks    an extra folder of check declarations (*.yml) besides the built-in sql/checks
  * @param staleAfterDays per source name: days without a new delivery after which status calls it stale (default 45)
  * @param pseudonym where the pseudonymisation key comes from
@@ -29,6 +30,7 @@ public record OpvangmonitorProperties(
         @DefaultValue Suppression suppression,
         boolean building,
         @DefaultValue("50000") int chunkSize,
+        @DefaultValue("2") int parallelFiles,
         Path checks,
         Map<String, Integer> staleAfterDays,
         @DefaultValue Pseudonym pseudonym,

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -55,9 +56,13 @@ public class LoadJobConfig {
         Step fileStep = new StepBuilder(source.name() + "FileStep", jobRepository)
                 .tasklet(new StagedFileTasklet(configured, audit, warehouse, pseudonymizer), transactionManager)
                 .build();
+        // while one file waits on Java (fingerprint, header, pseudonyms), another keeps DuckDB busy
+        SimpleAsyncTaskExecutor files = new SimpleAsyncTaskExecutor(source.name() + "-file-");
+        files.setConcurrencyLimit(Math.max(1, properties.parallelFiles()));
         return new StepBuilder(source.name() + "LoadStep", jobRepository)
                 .partitioner(fileStep.getName(), new SourceFilePartitioner(properties.input().resolve(source.folder())))
                 .step(fileStep)
+                .taskExecutor(files)
                 .build();
     }
 

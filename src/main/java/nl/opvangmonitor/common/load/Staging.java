@@ -106,11 +106,12 @@ final class Staging {
         List<String> select = new ArrayList<>();
         for (String column : columns.all()) {
             Integer cell = cellOf.get(column);
+            Field<String> raw = DSL.field(name("c" + cell), SQLDataType.VARCHAR);
             Field<String> value = cell == null ? DSL.castNull(SQLDataType.VARCHAR)
-                    : DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, DSL.field(name("c" + cell)), inline(TRIMMED));
-            if (cell != null && identifiers.contains(column)) {
-                value = DSL.function(PseudonymFunction.NAME, SQLDataType.VARCHAR, value);
-            }
+                    // the function gets the raw column (DuckDB hands an expression's result to Java far more slowly)
+                    // and treats a blank value as empty itself
+                    : identifiers.contains(column) ? DSL.function(PseudonymFunction.NAME, SQLDataType.VARCHAR, raw)
+                    : DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, raw, inline(TRIMMED));
             select.add(dsl.renderInlined(value) + " AS " + dsl.render(name(column)));
         }
         List<String> filled = new ArrayList<>();

@@ -14,7 +14,7 @@ import org.duckdb.DuckDBReadableVector;
  * {@code opvang_pseudonym(identifier)}, so that a CSV file read natively by DuckDB is pseudonymised
  * in the same scan that reads it: the identifier exists only in the scan's vectors and is never
  * stored, not even in a temporary table. The same Java code pseudonymises rows read by the
- * streaming readers, so both paths give the same pseudonym. A function is registered for the whole
+ * streaming readers, so both paths give the same pseudonym. A blank identifier is empty: NULL. A function is registered for the whole
  * database instance; {@link #ensureRegistered} is cheap when it is there already.
  */
 public final class PseudonymFunction {
@@ -42,7 +42,7 @@ public final class PseudonymFunction {
                     byte[][] pseudonyms = new byte[rows][];
                     for (int i = 0; i < rows; i++) {
                         String identifier = identifiers.isNull(i) ? null : identifiers.getString(i);
-                        pseudonyms[i] = identifier == null ? null
+                        pseudonyms[i] = identifier == null || identifier.isBlank() ? null
                                 : pseudonymizer.pseudonymise(identifier).getBytes(StandardCharsets.US_ASCII);
                     }
                     output.setStringUtf8Batch(0, pseudonyms);
