@@ -57,6 +57,36 @@ public class LoadAudit {
                 .fetchOne(LOAD_FILE.FILE_ID);
     }
 
+    /**
+     * A delivered file as this run sees it: its fingerprint (null when it cannot be read; the opener
+     * reports why) and its audit row, which records it as SKIPPED when the same content is loaded
+     * already, else as RUNNING.
+     */
+    public record Registration(long fileId, Fingerprint fingerprint, Long loadedAs) {
+        public boolean skipped() {
+            return loadedAs != null;
+        }
+    }
+
+    public Registration register(long runId, String source, Path inputDir, Path file) {
+        String relativePath = relative(inputDir, file);
+        Fingerprint fingerprint;
+        try {
+            fingerprint = Fingerprint.of(file);
+        } catch (IOException e) {
+            fingerprint = null;
+        }
+        if (fingerprint != null) {
+            Optional<Long> loaded = loadedDelivery(source, relativePath, fingerprint.sha256());
+            if (loaded.isPresent()) {
+                return new Registration(registerSkipped(runId, source, relativePath, fingerprint.sha256(), fingerprint.size(), loaded.get()),
+                        fingerprint, loaded.get());
+            }
+        }
+        return new Registration(registerFile(runId, source, relativePath, fingerprint == null ? null : fingerprint.sha256(),
+                fingerprint == null ? null : fingerprint.size()), fingerprint, null);
+    }
+
     /** The current delivery of this path with exactly this content, if it is loaded already. */
     public Optional<Long> loadedDelivery(String source, String relativePath, String sha256) {
         return dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE)

@@ -1,9 +1,7 @@
 package nl.opvangmonitor.common.load;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.io.SourceRow;
 import nl.opvangmonitor.common.io.SourceRowStream;
@@ -57,24 +55,14 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         rowsRead = 0;
         startedNanos = System.nanoTime();
         skipped = false;
-        String relativePath = LoadAudit.relative(inputDir, file);
-        String sha256 = null;
-        Long size = null;
-        try {
-            sha256 = LoadAudit.sha256(file);
-            size = Files.size(file);
-        } catch (IOException e) {
-            // reported below when the file is opened
-        }
-        Optional<Long> loaded = sha256 == null ? Optional.empty() : audit.loadedDelivery(source.folder(), relativePath, sha256);
-        if (loaded.isPresent()) {
-            fileId = audit.registerSkipped(runId, source.folder(), relativePath, sha256, size, loaded.get());
+        LoadAudit.Registration registration = audit.register(runId, source.folder(), inputDir, file);
+        fileId = registration.fileId();
+        if (registration.skipped()) {
             skipped = true;
             tabular = null;
-            log.info("{}: {} unchanged since file {}: skipped", source.name(), relativePath, loaded.get());
+            log.info("{}: {} unchanged since file {}: skipped", source.name(), LoadAudit.relative(inputDir, file), registration.loadedAs());
             return;
         }
-        fileId = audit.registerFile(runId, source.folder(), relativePath, sha256, size);
         try {
             tabular = source.opener().open(file, fileId, source.columns());
         } catch (FileRejectedException e) {

@@ -3,13 +3,11 @@ package nl.opvangmonitor.common.load;
 import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
 import static org.jooq.impl.DSL.inline;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.io.FileRejectedException;
@@ -62,23 +60,14 @@ class StagedFileTasklet implements Tasklet {
         long runId = (Long) parameters.getParameter(LoadJobConfig.RUN_ID).value();
         Path inputDir = Path.of((String) parameters.getParameter(LoadJobConfig.INPUT).value());
         Path file = Path.of(stepExecution.getExecutionContext().getString(SourceFileReader.FILE));
-        String relativePath = LoadAudit.relative(inputDir, file);
         long started = System.nanoTime();
-
-        Fingerprint fingerprint = null;
-        try {
-            fingerprint = Fingerprint.of(file);
-        } catch (IOException e) {
-            // reported when the file is opened
-        }
-        Optional<Long> loaded = fingerprint == null ? Optional.empty() : audit.loadedDelivery(source.folder(), relativePath, fingerprint.sha256());
-        if (loaded.isPresent()) {
-            audit.registerSkipped(runId, source.folder(), relativePath, fingerprint.sha256(), fingerprint.size(), loaded.get());
-            log.info("{}: {} unchanged since file {}: skipped", source.name(), relativePath, loaded.get());
+        LoadAudit.Registration registration = audit.register(runId, source.folder(), inputDir, file);
+        long fileId = registration.fileId();
+        Fingerprint fingerprint = registration.fingerprint();
+        if (registration.skipped()) {
+            log.info("{}: {} unchanged since file {}: skipped", source.name(), LoadAudit.relative(inputDir, file), registration.loadedAs());
             return RepeatStatus.FINISHED;
         }
-        long fileId = audit.registerFile(runId, source.folder(), relativePath,
-                fingerprint == null ? null : fingerprint.sha256(), fingerprint == null ? null : fingerprint.size());
         if (fingerprint == null) {
             audit.failFile(fileId, "cannot read the file");
             return RepeatStatus.FINISHED;
@@ -109,12 +98,24 @@ class StagedFileTasklet implements Tasklet {
         }
         audit.finishFile(fileId, staged.rows(), source.factTable(), List.of(source.factTable()), staged.noteRows(),
                 staged.ignoredColumns().isEmpty() ? null : String.join(", ", staged.ignoredColumns()), null);
-        contribution.incrementReadCount();
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
         log.info("{}: file {} done: {} rows in {} s ({} rows/s; {}: {} s, rules {} s, write {} s)", source.name(), fileId, staged.rows(),
                 seconds(System.nanoTime() - started), Math.round(staged.rows() / seconds),
                 staged.nativeCsv() ? "read natively by DuckDB" : "streamed", seconds(phaseNanos[0]), seconds(phaseNanos[1]), seconds(phaseNanos[2]));
         return RepeatStatus.FINISHED;
+    }
+
+    /** One rejected_row per broken rule of a rejected row: (file, row, column, value, reason). */
+    private static Select<Record5<Long, Integer, String, String, String>> reasons(DSLContext dsl, long fileId, List<StagedRows.Check> checks,
+                                                                             Table<?> badRows) {
+        Select<Record5<Long, Integer, String, String, String>> reasons = null;
+        for (int i = 0; i < checks.size(); i++) {
+            var select = dsl.select(inline(fileId), DSL.field(DSL.name("row_number"), SQLDataType.INTEGER), inline(checks.get(i).column()),
+                            DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR), DSL.field(DSL.name("r" + i), SQLDataType.VARCHAR))
+                    .from(badRows).where(DSL.field(DSL.name("c" + i), SQLDataType.BOOLEAN).isTrue());
+            reasons = reasons == null ? select : reasons.unionAll(select);
+        }
+        return reasons;
     }
 
     private static String seconds(long nanos) {
@@ -163,15 +164,8 @@ class StagedFileTasklet implements Tasklet {
             dsl.execute("CREATE TEMP TABLE {0} AS {1}", parsedName, parsingRows);
             dsl.execute("CREATE TEMP TABLE {0} AS {1}", bad, dsl.select(badFields).from(parsed).where(any));
             Table<?> badRows = DSL.table(bad);
-            Select<Record5<Long, Integer, String, String, String>> reasons = null;
-            for (int i = 0; i < checks.size(); i++) {
-                var select = dsl.select(inline(fileId), DSL.field(DSL.name("row_number"), SQLDataType.INTEGER), inline(checks.get(i).column()),
-                                DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR), DSL.field(DSL.name("r" + i), SQLDataType.VARCHAR))
-                        .from(badRows).where(DSL.field(DSL.name("c" + i), SQLDataType.BOOLEAN).isTrue());
-                reasons = reasons == null ? select : reasons.unionAll(select);
-            }
             long rejected = dsl.fetchCount(badRows);
-            Select<Record5<Long, Integer, String, String, String>> allReasons = reasons;
+            Select<Record5<Long, Integer, String, String, String>> allReasons = reasons(dsl, fileId, checks, badRows);
             phaseNanos[1] = System.nanoTime() - t;
             LoadMetrics.VALIDATE_NANOS.addAndGet(phaseNanos[1]);
 
