@@ -50,10 +50,10 @@ final class OpvangRules {
         Field<Integer> geboortejaar = DSL.when(delivered.between(inline(1900), inline(thisYear)), delivered);
         Field<String> huishouden = r.code("huishouden");
         r.reject(huishouden.notIn(inline("alleenstaand"), inline("gezin")), "huishouden", r.text("huishouden"), "not alleenstaand or gezin");
-        Field<String> geslacht = r.once(mapped(DSL.lower(r.requiredText("geslacht")), GESLACHT));
+        Field<String> geslacht = r.perValue("geslacht", mapped(DSL.lower(r.requiredText("geslacht")), GESLACHT));
         r.reject(r.text("geslacht").isNotNull().and(geslacht.isNull()), "geslacht", r.text("geslacht"), "not v, m or x");
         Field<String> voorziening = r.requiredText("voorziening");
-        Field<String> type = r.once(mapped(DSL.field("regexp_replace(lower({0}), {1}, '', 'g')", SQLDataType.VARCHAR,
+        Field<String> type = r.perValue("voorzieningstype", mapped(DSL.field("regexp_replace(lower({0}), {1}, '', 'g')", SQLDataType.VARCHAR,
                 r.requiredText("voorzieningstype"), inline("[\\s_\\-]+")), TYPES));
         r.reject(r.text("voorzieningstype").isNotNull().and(type.isNull()), "voorzieningstype", r.text("voorzieningstype"),
                 "unknown voorzieningstype: expected one of nachtopvang, dagopvang, crisisopvang, "

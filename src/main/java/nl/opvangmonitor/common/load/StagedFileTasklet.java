@@ -129,17 +129,7 @@ class StagedFileTasklet implements Tasklet {
         StagedRows rows = new StagedRows(columns, source.identifierColumns());
         List<Field<?>> values = source.rules().apply(rows);
         long t = System.nanoTime();
-        List<Field<?>> inner = new ArrayList<>();
-        for (String column : columns) {
-            inner.add(DSL.field(DSL.name(StagedRows.ALIAS, column)));
-        }
-        inner.add(staged.rowNumber().as("row_number"));
-        inner.addAll(rows.parsed());
-        SelectJoinStep<Record> parsing = dsl.select(inner).from(DSL.table(staged.table()).as(StagedRows.ALIAS));
-        for (StagedRows.Lookup lookup : rows.lookups()) {
-            parsing = parsing.leftJoin(lookup.table()).on(lookup.on());
-        }
-        var parsingRows = parsing.where(staged.dataRow());
+        var parsingRows = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow());
         // converted once, kept in memory for the two statements that read it
         Name parsedName = DSL.name("parsed_" + fileId);
         Table<?> parsed = DSL.table(parsedName).as(StagedRows.ALIAS);

@@ -7,18 +7,27 @@ import static org.jooq.impl.DSL.inline;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.opvangmonitor.db.core.tables.VMunicipalitySpelling;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.SelectJoinStep;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
  * The rules of a set-based source, written once with jOOQ against the staging table of a delivered
  * file (alias {@value #ALIAS}; every column VARCHAR, trimmed, empty = NULL, identifiers already
- * pseudonymised). Conversions are computed once per row in an inner query; checks and facts read them. Every accessor returns the converted value as a field (NULL when the text does
+ * pseudonymised). Conversions are computed once per distinct value of a column in an inner query;
+ * checks and facts read them. Every accessor returns the converted value as a field (NULL when the text does
  * not convert) and records the checks that reject a row, each with its column, the offending value
  * (masked for identifier columns) and the reason in plain words: the same words
  * {@link RowValidator} uses for the row-by-row sources.
@@ -36,15 +45,16 @@ public final class StagedRows {
     record Check(Condition when, String column, Field<String> value, Field<String> reason) {
     }
 
-    /** A reference table joined (left) to the staging table. */
+    /** A reference table joined (left) to the distinct values of a column. */
     record Lookup(VMunicipalitySpelling table, Condition on) {
     }
 
     private final Set<String> columns;
     private final Set<String> identifierColumns;
     private final List<Check> checks = new ArrayList<>();
-    private final List<Lookup> lookups = new ArrayList<>();
-    private final List<Field<?>> parsed = new ArrayList<>();
+    private final Map<String, List<Field<?>>> conversions = new LinkedHashMap<>();
+    private final Map<String, List<Lookup>> lookups = new LinkedHashMap<>();
+    private int converted;
 
     StagedRows(Set<String> columns, Set<String> identifierColumns) {
         this.columns = columns;
@@ -55,28 +65,46 @@ public final class StagedRows {
         return checks;
     }
 
-    List<Lookup> lookups() {
-        return lookups;
-    }
-
-    /** The converted values, computed once per row in an inner query over the staging table and its lookups. */
-    List<Field<?>> parsed() {
-        return parsed;
+    /**
+     * Registers a conversion of one column's text (written against {@link #text}) and returns its
+     * reference for the checks and facts. It is computed once per distinct text of the column, not once
+     * per row: most columns hold a few hundred different values in a million rows, and the patterns of
+     * Dutch dates, numbers and names are what costs. NULL text must convert to NULL.
+     */
+    public <T> Field<T> perValue(String column, Field<T> conversion) {
+        String alias = "p" + converted++;
+        conversions.computeIfAbsent(column, c -> new ArrayList<>()).add(conversion.as(alias));
+        return field(DSL.name(ALIAS, alias), conversion.getDataType());
     }
 
     /**
-     * Registers a conversion of staged text (or any expression a source's checks read several times) to be computed once per row (named p0, p1, ... in the inner
-     * query) and returns its reference for the checks and facts: written inline, each check would parse
-     * the text again, and DuckDB does not share such expressions between a filter's terms.
+     * The staged rows with every conversion (the inner query the checks and facts read): the staging
+     * table joined, per converted column, to that column's distinct values and their conversions.
      */
-    public <T> Field<T> once(Field<T> expression) {
-        return parsed(expression);
-    }
-
-    private <T> Field<T> parsed(Field<T> expression) {
-        String alias = "p" + parsed.size();
-        parsed.add(expression.as(alias));
-        return field(DSL.name(ALIAS, alias), expression.getDataType());
+    SelectConditionStep<Record> parsing(DSLContext dsl, Name stagingTable, Field<Integer> rowNumber, Condition dataRow) {
+        List<Field<?>> select = new ArrayList<>();
+        for (String column : columns) {
+            select.add(field(DSL.name(ALIAS, column)));
+        }
+        select.add(rowNumber.as("row_number"));
+        Table<?> from = DSL.table(stagingTable).as(ALIAS);
+        for (Map.Entry<String, List<Field<?>>> column : conversions.entrySet()) {
+            String values = "values_" + column.getKey();
+            Table<?> distinct = dsl.selectDistinct(field(DSL.name(column.getKey()))).from(DSL.table(stagingTable)).asTable(ALIAS);
+            List<Field<?>> converting = new ArrayList<>();
+            converting.add(field(DSL.name(ALIAS, column.getKey())));
+            converting.addAll(column.getValue());
+            SelectJoinStep<Record> perValue = dsl.select(converting).from(distinct);
+            for (Lookup lookup : lookups.getOrDefault(column.getKey(), List.of())) {
+                perValue = perValue.leftJoin(lookup.table()).on(lookup.on());
+            }
+            for (Field<?> conversion : column.getValue()) {
+                select.add(field(DSL.name(values, conversion.getName())).as(conversion.getName()));
+            }
+            from = from.leftJoin(perValue.asTable(values)).on(field(DSL.name(values, column.getKey()), SQLDataType.VARCHAR)
+                    .eq(field(DSL.name(ALIAS, column.getKey()), SQLDataType.VARCHAR)));
+        }
+        return dsl.select(select).from(from).where(dataRow);
     }
 
     /** The staged text of a column (trimmed; NULL when empty or absent from the export). */
@@ -105,7 +133,7 @@ public final class StagedRows {
         Field<LocalDate> slow = field("CASE WHEN {1} THEN try_strptime({3}[1] || '-' || {3}[2] || '-' || {3}[3], '%Y-%m-%d')"
                         + " WHEN {2} THEN try_strptime({3}[3] || '-' || {3}[2] || '-' || {3}[1], '%Y-%m-%d') END",
                 SQLDataType.LOCALDATE, text, matches(text, ISO_DATE), matches(text, DUTCH_DATE), parts);
-        Field<LocalDate> parsed = parsed(DSL.coalesce(fast, slow).cast(SQLDataType.LOCALDATE));
+        Field<LocalDate> parsed = perValue(column, DSL.coalesce(fast, slow).cast(SQLDataType.LOCALDATE));
         Condition shaped = isTrue(matches(text, ISO_DATE)).or(isTrue(matches(text, DUTCH_DATE)));
         reject(text.isNotNull().and(parsed.isNull()).andNot(shaped), column, text,
                 quoted(text).concat(inline("' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)")));
@@ -119,7 +147,7 @@ public final class StagedRows {
     public Field<BigDecimal> number(String column, boolean required) {
         Field<String> text = text(column);
         requireValue(column, text, required);
-        Field<BigDecimal> value = parsed(parseNumber(text));
+        Field<BigDecimal> value = perValue(column, parseNumber(text));
         reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
         return value;
     }
@@ -128,7 +156,7 @@ public final class StagedRows {
     public Field<Integer> wholeNumber(String column, boolean required) {
         Field<String> text = text(column);
         requireValue(column, text, required);
-        Field<BigDecimal> value = parsed(parseNumber(text));
+        Field<BigDecimal> value = perValue(column, parseNumber(text));
         reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
         Condition whole = value.eq(field("trunc({0})", SQLDataType.DECIMAL(38, 10), value))
                 .and(value.between(inline(BigDecimal.valueOf(Integer.MIN_VALUE)), inline(BigDecimal.valueOf(Integer.MAX_VALUE))));
@@ -141,7 +169,7 @@ public final class StagedRows {
         Field<String> text = text(column);
         requireValue(column, text, required);
         Field<String> lower = DSL.lower(text);
-        Field<Boolean> value = parsed(DSL.when(lower.in(YES.stream().map(DSL::inline).toList()), inline(true))
+        Field<Boolean> value = perValue(column, DSL.when(lower.in(YES.stream().map(DSL::inline).toList()), inline(true))
                 .when(lower.in(NO.stream().map(DSL::inline).toList()), inline(false)));
         reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not ja or nee"))));
         return value;
@@ -155,15 +183,15 @@ public final class StagedRows {
         Field<String> lower = field("lower(regexp_replace({0}, {1}, ' ', 'g'))", SQLDataType.VARCHAR, text, inline("\\s+"));
         Field<String> normalised = DSL.when(matches(lower, "\\d{1,4}"), lower.cast(SQLDataType.INTEGER).cast(SQLDataType.VARCHAR))
                 .otherwise(lower);
-        lookups.add(new Lookup(spelling, spelling.SPELLING.eq(normalised)));
-        Field<Integer> key = parsed(spelling.MUNICIPALITY_KEY);
+        lookups.computeIfAbsent(column, c -> new ArrayList<>()).add(new Lookup(spelling, spelling.SPELLING.eq(normalised)));
+        Field<Integer> key = perValue(column, spelling.MUNICIPALITY_KEY);
         reject(text.isNotNull().and(key.isNull()), column, text, inline("unknown gemeente: not a CBS code or name of a known municipality"));
         return key;
     }
 
     /** A code word: lower case, runs of spaces and dashes as one underscore ("Eigen woning" -> eigen_woning). */
     public Field<String> code(String column) {
-        return parsed(code(text(column)));
+        return perValue(column, code(text(column)));
     }
 
     public static Field<String> code(Field<String> text) {

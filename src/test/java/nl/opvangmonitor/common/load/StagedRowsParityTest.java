@@ -87,11 +87,8 @@ class StagedRowsParityTest {
         }
         StagedRows rows = new StagedRows(new LinkedHashSet<>(List.of("x")), Set.of());
         Field<?> value = rule.apply(rows, "x");
-        List<Field<?>> select = new ArrayList<>();
-        select.add(DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER));
-        select.add(DSL.field(DSL.name(StagedRows.ALIAS, "x"), SQLDataType.VARCHAR));
-        select.addAll(rows.parsed());
-        var parsed = dsl.select(select).from(DSL.table(DSL.name("stg")).as(StagedRows.ALIAS)).asTable(StagedRows.ALIAS);
+        var parsed = rows.parsing(dsl, DSL.name("stg"), DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER),
+                DSL.trueCondition()).asTable(StagedRows.ALIAS);
         List<Field<?>> outer = new ArrayList<>(List.of(value.as("value")));
         for (StagedRows.Check check : rows.checks()) {
             outer.add(DSL.when(check.when(), check.reason()).as("reason"));
