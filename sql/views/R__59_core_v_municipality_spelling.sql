@@ -1,19 +1,31 @@
--- Every way an export may write a municipality, normalised (lower case, single spaces, a number of
--- at most four digits without leading zeros), to its key: GM0599 -> 'gm0599', 0599 and 599 -> '599',
--- Rotterdam -> 'rotterdam'. The set-based load joins delivered values, normalised the same way
--- (nl.opvangmonitor.common.load.StagedRows#municipality), against it.
+-- How an export may write a municipality, normalised, to its key: one definition for every source.
+-- core.municipality_spelling(text) normalises: spaces collapsed and trimmed, lower case, ’ and ` as ',
+-- a leading "gemeente " dropped, a CBS code or number (GM0599, 0599, 599) as the number without
+-- leading zeros. The Java loaders normalise with nl.opvangmonitor.common.reference.MunicipalitySpelling
+-- (StagedRowsParityTest keeps the two equal) and look the result up here; the set-based loader calls
+-- the macro itself.
+CREATE OR REPLACE MACRO core.municipality_text(t) AS
+    regexp_replace(lower(trim(regexp_replace(replace(replace(t, '’', ''''), '`', ''''), '\s+', ' ', 'g'))), '^gemeente ', '');
+
+CREATE OR REPLACE MACRO core.municipality_spelling(t) AS
+    CASE WHEN regexp_full_match(core.municipality_text(t), '(gm)?[0-9]{1,4}')
+         THEN CAST(CAST(replace(core.municipality_text(t), 'gm', '') AS INTEGER) AS VARCHAR)
+         ELSE core.municipality_text(t) END;
+
+-- Codes, numbers and names first; the aliases finance exports use (core.budget_municipality_alias)
+-- only where they name nothing else.
 CREATE OR REPLACE VIEW core.v_municipality_spelling AS
 WITH spellings AS (
-    SELECT lower(municipality_code) AS spelling, municipality_key FROM core.dim_municipality
+    SELECT core.municipality_spelling(municipality_code) AS spelling, municipality_key, 0 AS priority FROM core.dim_municipality
     UNION ALL
-    SELECT CAST(CAST(substr(municipality_code, 3) AS INTEGER) AS VARCHAR), municipality_key FROM core.dim_municipality
+    SELECT CAST(municipality_key AS VARCHAR), municipality_key, 0 FROM core.dim_municipality
     UNION ALL
-    SELECT CAST(municipality_key AS VARCHAR), municipality_key FROM core.dim_municipality
+    SELECT core.municipality_spelling(municipality_name), municipality_key, 0 FROM core.dim_municipality
     UNION ALL
-    SELECT lower(regexp_replace(trim(municipality_name), '\s+', ' ', 'g')), municipality_key FROM core.dim_municipality
+    SELECT core.municipality_spelling(alias), municipality_key, 1 FROM core.budget_municipality_alias
 )
-SELECT spelling, min(municipality_key) AS municipality_key
+SELECT spelling, arg_min(municipality_key, priority * 100000 + municipality_key) AS municipality_key
 FROM spellings
 GROUP BY spelling;
 
-COMMENT ON VIEW core.v_municipality_spelling IS 'How exports write a municipality (code, number, name; normalised) and its key.';
+COMMENT ON VIEW core.v_municipality_spelling IS 'How exports write a municipality (code, number, name, known alias; normalised by core.municipality_spelling) and its key.';

@@ -1,6 +1,5 @@
 package nl.opvangmonitor.financien;
 
-import static nl.opvangmonitor.db.core.Tables.BUDGET_MUNICIPALITY_ALIAS;
 import static nl.opvangmonitor.db.core.Tables.BUDGET_VERSION_ALIAS;
 import static nl.opvangmonitor.db.core.Tables.DIM_BUDGET_VERSION;
 import static nl.opvangmonitor.db.core.Tables.DIM_IV3_TASK_FIELD;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.opvangmonitor.common.reference.MunicipalitySpelling;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -52,12 +52,7 @@ public class BudgetReference {
 
     /** The municipality key for a CBS code (GM0599, 0599, 599), a name or a known alias, in any case. */
     public Optional<Integer> municipalityKey(String text) {
-        String key = municipalityText(text);
-        Integer found = loaded().municipalities().get(key);
-        if (found == null && key.startsWith("gemeente ")) {
-            found = loaded().municipalities().get(key.substring("gemeente ".length()).strip());
-        }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(loaded().municipalities().get(MunicipalitySpelling.normalise(text)));
     }
 
     public String municipalityName(int key) {
@@ -115,17 +110,6 @@ public class BudgetReference {
         return loaded().versionNames().getOrDefault(code, code);
     }
 
-    static String municipalityText(String text) {
-        if (text == null) {
-            return "";
-        }
-        String s = text.strip().replace('\u2019', '\'').replace('`', '\'').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        if (s.matches("(gm)?\\d{1,4}")) {
-            return String.valueOf(Integer.parseInt(s.replace("gm", "")));
-        }
-        return s;
-    }
-
     /** Names compare without case, accents (Geëscaleerde = Geescaleerde), punctuation other than + and -, or extra spaces. */
     static String nameKey(String text) {
         String s = Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
@@ -146,17 +130,10 @@ public class BudgetReference {
     }
 
     private Loaded load() {
-        Map<String, Integer> municipalities = new HashMap<>();
+        Map<String, Integer> municipalities = MunicipalitySpelling.load(dsl);
         Map<Integer, String> names = new HashMap<>();
-        dsl.select(DIM_MUNICIPALITY.MUNICIPALITY_KEY, DIM_MUNICIPALITY.MUNICIPALITY_CODE, DIM_MUNICIPALITY.MUNICIPALITY_NAME)
-                .from(DIM_MUNICIPALITY)
-                .forEach(r -> {
-                    municipalities.put(String.valueOf(r.value1()), r.value1());
-                    municipalities.put(municipalityText(r.value3()), r.value1());
-                    names.put(r.value1(), r.value3());
-                });
-        dsl.select(BUDGET_MUNICIPALITY_ALIAS.ALIAS, BUDGET_MUNICIPALITY_ALIAS.MUNICIPALITY_KEY).from(BUDGET_MUNICIPALITY_ALIAS)
-                .forEach(r -> municipalities.putIfAbsent(municipalityText(r.value1()), r.value2()));
+        dsl.select(DIM_MUNICIPALITY.MUNICIPALITY_KEY, DIM_MUNICIPALITY.MUNICIPALITY_NAME).from(DIM_MUNICIPALITY)
+                .forEach(r -> names.put(r.value1(), r.value2()));
 
         Map<String, TaskField> taskFields = new HashMap<>();
         dsl.select(DIM_IV3_TASK_FIELD.TASK_FIELD_CODE, DIM_IV3_TASK_FIELD.TASK_FIELD_NAME, DIM_IV3_TASK_FIELD.FIRST_YEAR,

@@ -21,7 +21,7 @@ import org.duckdb.DuckDBAppender;
 class BudgetWriter extends FactWriter<BudgetLine> {
 
     BudgetWriter(DataSource warehouse) {
-        super(warehouse, BUDGET_SOURCE_LINE, BUDGET_SOURCE_LINE.FILE_ID, FCT_BUDGET, FCT_BUDGET_TOTAL);
+        super(warehouse, BUDGET_SOURCE_LINE, FCT_BUDGET, FCT_BUDGET_TOTAL);
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.duckdb.DuckDBAppender;
 class TargetWriter extends FactWriter<Target> {
 
     TargetWriter(DataSource warehouse) {
-        super(warehouse, FCT_TARGET, FCT_TARGET.FILE_ID);
+        super(warehouse, FCT_TARGET);
     }
 
     @Override

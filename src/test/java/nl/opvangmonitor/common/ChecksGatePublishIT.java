@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nl.opvangmonitor.common.load.LoadAudit;
+import nl.opvangmonitor.common.load.Fingerprint;
 import nl.opvangmonitor.common.publish.WarehouseFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ class ChecksGatePublishIT {
         Files.writeString(vt.resolve("a.csv"), IncrementalLoadIT.rows(1, 2));
         assertThat(CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString()).exitCode())
                 .isZero();
-        String yesterday = LoadAudit.sha256(warehouse);
+        String yesterday = Fingerprint.of(warehouse).sha256();
         Path checks = Files.createDirectories(temp.resolve("checks"));
         Files.writeString(checks.resolve("strict.yml"), """
                 models:
@@ -44,7 +44,7 @@ class ChecksGatePublishIT {
                 .contains("FAILED core.fct_melding at_most_three_meldingen: 2 failing rows")
                 .contains("Result: CHECKS_FAILED (exit 4)")
                 .contains("Not published: yesterday's warehouse stays in place");
-        assertThat(LoadAudit.sha256(warehouse)).isEqualTo(yesterday);
+        assertThat(Fingerprint.of(warehouse).sha256()).isEqualTo(yesterday);
         assertThat(WarehouseFiles.failedBuildFor(warehouse)).exists();
         var history = CommandLineRunner.run("history", "--warehouse", warehouse.toString());
         assertThat(history.out().lines().skip(1).findFirst().orElseThrow()).contains("CHECKS_FAILED").contains(" 4 ").endsWith("no");

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.opvangmonitor.Warehouse;
-import nl.opvangmonitor.common.load.LoadAudit;
+import nl.opvangmonitor.common.load.Fingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,13 +42,13 @@ class IncrementalLoadIT {
         // night 1: the first delivery
         assertThat(CommandLineRunner.run(load).exitCode()).isZero();
         assertThat(count(warehouse)).isEqualTo(2);
-        String fingerprint = LoadAudit.sha256(warehouse);
+        String fingerprint = Fingerprint.of(warehouse).sha256();
 
         // night 2: nothing new -> nothing changes, not even the file
         var quiet = CommandLineRunner.run(load);
         assertThat(quiet.exitCode()).isZero();
         assertThat(quiet.out()).contains("Nothing new: the 1 file(s)");
-        assertThat(LoadAudit.sha256(warehouse)).isEqualTo(fingerprint);
+        assertThat(Fingerprint.of(warehouse).sha256()).isEqualTo(fingerprint);
 
         // night 3: another file adds to the first, which is skipped unchanged
         Files.writeString(vt.resolve("februari.csv"), rows(3, 5));

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.opvangmonitor.Application;
 import nl.opvangmonitor.Warehouse;
-import nl.opvangmonitor.common.load.LoadAudit;
+import nl.opvangmonitor.common.load.Fingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
@@ -32,7 +32,7 @@ class KillAndRestartIT {
         FileSystemUtils.copyRecursively(Path.of("input/streefwaarden"), input.resolve("streefwaarden"));
         Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
         assertThat(Application.run("load", "--input", input.toString(), "--warehouse", warehouse.toString())).isZero();
-        String lastNight = LoadAudit.sha256(warehouse);
+        String lastNight = Fingerprint.of(warehouse).sha256();
 
         // when: tonight's load of the full sample is killed (SIGKILL) once its first file is done
         FileSystemUtils.copyRecursively(Path.of("input"), input);
@@ -44,7 +44,7 @@ class KillAndRestartIT {
         assertThat(load.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         // then: the published warehouse is exactly last night's
-        assertThat(LoadAudit.sha256(warehouse)).isEqualTo(lastNight);
+        assertThat(Fingerprint.of(warehouse).sha256()).isEqualTo(lastNight);
 
         // when: the next load runs
         var restart = CommandLineRunner.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());

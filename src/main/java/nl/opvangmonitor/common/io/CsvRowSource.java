@@ -27,6 +27,7 @@ final class CsvRowSource implements RawRowSource {
     private static final int SNIFF_BYTES = 1 << 20;
 
     private final Reader reader;
+    private final CsvDialect dialect;
     private final char delimiter;
     private final char[] buffer = new char[1 << 16];
     private int pos;
@@ -34,26 +35,27 @@ final class CsvRowSource implements RawRowSource {
     private int line = 1;
     private final StringBuilder field = new StringBuilder();
 
-    private CsvRowSource(Reader reader, char delimiter) {
+    private CsvRowSource(Reader reader, CsvDialect dialect) {
         this.reader = reader;
-        this.delimiter = delimiter;
+        this.dialect = dialect;
+        this.delimiter = dialect.delimiter();
     }
 
     static CsvRowSource open(Path file) throws FileRejectedException {
-        CsvDialect dialect = CsvDialect.sniff(file);
+        CsvDialect dialect = sniff(file);
         try {
             InputStream in = Files.newInputStream(file);
             in.skipNBytes(dialect.bomBytes());
             return new CsvRowSource(new InputStreamReader(in, dialect.charset().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), dialect.delimiter());
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), dialect);
         } catch (IOException e) {
             throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
         }
     }
 
     /** Encoding and delimiter of a CSV file, from its first megabyte (see the class comment). */
-    static CsvDialect sniff(Path file) throws FileRejectedException {
+    private static CsvDialect sniff(Path file) throws FileRejectedException {
         try {
             byte[] head = readHead(file);
             int bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
@@ -184,6 +186,11 @@ final class CsvRowSource implements RawRowSource {
             }
             c = read();
         }
+    }
+
+    @Override
+    public java.util.Optional<CsvDialect> csvDialect() {
+        return java.util.Optional.of(dialect);
     }
 
     @Override

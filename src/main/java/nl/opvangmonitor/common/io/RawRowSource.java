@@ -8,4 +8,9 @@ public interface RawRowSource extends Closeable {
 
     /** The next row, or null at the end of the file. */
     RawRow next() throws IOException;
+
+    /** The encoding and delimiter of a CSV file as sniffed when it was opened; empty for a workbook. */
+    default java.util.Optional<CsvDialect> csvDialect() {
+        return java.util.Optional.empty();
+    }
 }

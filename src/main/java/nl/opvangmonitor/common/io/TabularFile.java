@@ -186,6 +186,11 @@ public final class TabularFile implements SourceRowStream {
         return new SourceRow(fileId, row.rowNumber(), values, columnIndex);
     }
 
+    /** The encoding and delimiter of a CSV file as sniffed when it was opened; empty for a workbook. */
+    public java.util.Optional<CsvDialect> csvDialect() {
+        return source.csvDialect();
+    }
+
     /** The row the header was found on (1 when the export has no title rows above it). */
     public int headerRowNumber() {
         return headerRowNumber;

@@ -43,7 +43,7 @@ public class Deliveries {
         for (LoadSource source : sources) {
             for (Path file : SourceFilePartitioner.deliveredFiles(input.resolve(source.folder()))) {
                 try {
-                    deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), LoadAudit.sha256(file)));
+                    deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), Fingerprint.of(file).sha256()));
                 } catch (IOException e) {
                     deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), null));
                 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -30,7 +29,6 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
 
     private final DataSource warehouse;
     private final Table<?> table;
-    private final Field<Long> fileIdField;
     private final List<Table<?>> moreTables;
 
     /**
@@ -38,11 +36,10 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
      * @param moreTables tables some source rows add further rows to (each starting with file_id, row_number),
      *                   written in the same transaction; override {@link #appendFacts(Appenders, long, int, Object)}
      */
-    protected FactWriter(DataSource warehouse, Table<?> table, Field<Long> fileIdField, Table<?>... moreTables) {
+    protected FactWriter(DataSource warehouse, Table<?> table, Table<?>... moreTables) {
         this.moreTables = List.of(moreTables);
         this.warehouse = warehouse;
         this.table = table;
-        this.fileIdField = fileIdField;
     }
 
     /** Appends the columns after file_id and row_number, in table order. */
@@ -81,10 +78,6 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
 
     public Table<?> table() {
         return table;
-    }
-
-    public Field<Long> fileIdField() {
-        return fileIdField;
     }
 
     @Override

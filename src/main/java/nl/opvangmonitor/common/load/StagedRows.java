@@ -175,18 +175,21 @@ public final class StagedRows {
         return value;
     }
 
-    /** The key of a municipality written as GM0599, 0599, 599 or its name in any case. */
+    /** The key of a municipality written any way core.v_municipality_spelling knows (GM0599, 0599, 599, its name, an alias). */
     public Field<Integer> municipality(String column, boolean required) {
         Field<String> text = text(column);
         requireValue(column, text, required);
         VMunicipalitySpelling spelling = V_MUNICIPALITY_SPELLING.as("lookup_" + column);
-        Field<String> lower = field("lower(regexp_replace({0}, {1}, ' ', 'g'))", SQLDataType.VARCHAR, text, inline("\\s+"));
-        Field<String> normalised = DSL.when(matches(lower, "\\d{1,4}"), lower.cast(SQLDataType.INTEGER).cast(SQLDataType.VARCHAR))
-                .otherwise(lower);
+        Field<String> normalised = municipalitySpelling(text);
         lookups.computeIfAbsent(column, c -> new ArrayList<>()).add(new Lookup(spelling, spelling.SPELLING.eq(normalised)));
         Field<Integer> key = perValue(column, spelling.MUNICIPALITY_KEY);
         reject(text.isNotNull().and(key.isNull()), column, text, inline("unknown gemeente: not a CBS code or name of a known municipality"));
         return key;
+    }
+
+    /** A municipality as the warehouse normalises it (macro core.municipality_spelling, twin of MunicipalitySpelling). */
+    static Field<String> municipalitySpelling(Field<String> text) {
+        return field("core.municipality_spelling({0})", SQLDataType.VARCHAR, text);
     }
 
     /** A code word: lower case, runs of spaces and dashes as one underscore ("Eigen woning" -> eigen_woning). */

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.opvangmonitor.common.io.CsvDialect;
@@ -70,13 +69,11 @@ final class Staging {
         DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
         TabularFile tabular = TabularFile.open(file, fileId, columns);
         try {
-            if (isCsv(file) && tabular.headerRowNumber() == 1) {
-                CsvDialect dialect = CsvDialect.sniff(file);
-                if (dialect.charset().equals(StandardCharsets.UTF_8)) {
-                    Staged staged = readNatively(connection, dsl, table, file, dialect, tabular, columns, identifiers, fingerprint, pseudonymizer);
-                    if (staged != null) {
-                        return staged;
-                    }
+            CsvDialect dialect = tabular.csvDialect().orElse(null);
+            if (dialect != null && dialect.charset().equals(StandardCharsets.UTF_8) && tabular.headerRowNumber() == 1) {
+                Staged staged = readNatively(connection, dsl, table, file, dialect, tabular, columns, identifiers, fingerprint, pseudonymizer);
+                if (staged != null) {
+                    return staged;
                 }
             }
             return stream(connection, dsl, table, tabular, columns, identifiers, pseudonymizer);
@@ -91,11 +88,6 @@ final class Staging {
 
     static void drop(Connection connection, Name table) {
         DSL.using(connection, SQLDialect.DUCKDB).dropTableIfExists(table).execute();
-    }
-
-    private static boolean isCsv(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".csv") || name.endsWith(".txt");
     }
 
     private static Staged readNatively(Connection connection, DSLContext dsl, Name table, Path file, CsvDialect dialect,

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import nl.opvangmonitor.common.parse.DutchDates;
 import nl.opvangmonitor.common.parse.DutchNumbers;
 import nl.opvangmonitor.common.parse.YesNo;
+import nl.opvangmonitor.common.reference.MunicipalitySpelling;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -77,6 +78,28 @@ class StagedRowsParityTest {
         List<String> inputs = List.of("ja", "JA", "Nee", "j", "n", "yes", "no", "y", "true", "False", "waar", "onwaar", "1", "0",
                 "misschien", "ja nee", "2");
         assertParity(inputs, (rows, column) -> rows.yesNo(column, false), YesNo::parse);
+    }
+
+    @Test
+    void municipalitySpelling_whenAwkwardInputs_thenSqlMacroAndJavaNormaliseAlike() throws Exception {
+        // the macros exactly as the repeatable migration defines them
+        String migration = new String(getClass().getResourceAsStream("/db/views/R__59_core_v_municipality_spelling.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        dsl.execute("CREATE SCHEMA core");
+        for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (statement.strip().startsWith("CREATE OR REPLACE MACRO")) {
+                dsl.execute(statement);
+            }
+        }
+        List<String> inputs = List.of("GM0599", "gm0599", "0599", "599", "Rotterdam", " ROTTERDAM ", "Gemeente Rotterdam",
+                "'s-Gravenhage", "’s-Gravenhage", "`s-Hertogenbosch", "Bergen  (NH.)", "Den\tHaag", "GM12345", "gemeente", "");
+
+        for (String input : inputs) {
+            String sql = dsl.select(StagedRows.municipalitySpelling(DSL.inline(input))).fetchOne(0, String.class);
+            assertThat(sql).as("spelling of '%s'", input).isEqualTo(MunicipalitySpelling.normalise(input));
+        }
+        assertThat(MunicipalitySpelling.normalise(" Gemeente  GM0599")).isEqualTo("599");
+        assertThat(MunicipalitySpelling.normalise("\u2019s-Gravenhage")).isEqualTo("'s-gravenhage");
     }
 
     /** Runs every input through the SQL rule and the Java parser; compares values and reasons. */
