@@ -2,6 +2,7 @@ package nl.opvangmonitor.common.load;
 
 import java.io.PrintStream;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -43,7 +44,10 @@ public class HistoryCommand {
         return ExitCodes.OK;
     }
 
-    private static String time(LocalDateTime t) {
-        return t == null ? "" : t.withNano(0).toString().replace('T', ' ');
+    /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", which makes columns ragged. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    static String time(LocalDateTime t) {
+        return t == null ? "" : TIME.format(t);
     }
 }

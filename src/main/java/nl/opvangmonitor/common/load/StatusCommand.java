@@ -46,7 +46,7 @@ public class StatusCommand {
         }
         Instant publishedAt = Files.getLastModifiedTime(published).toInstant();
         out.printf("Published: %s (%.1f MB), since %s%n", properties.warehouse(), Files.size(published) / 1e6,
-                LocalDateTime.ofInstant(publishedAt, ZoneId.systemDefault()).withNano(0).toString().replace('T', ' '));
+                HistoryCommand.time(LocalDateTime.ofInstant(publishedAt, ZoneId.systemDefault())));
         boolean stale = false;
         try (Connection c = ReadOnlyWarehouse.connect(published)) {
             DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
@@ -64,7 +64,7 @@ public class StatusCommand {
                 boolean sourceStale = last == null || days > limit;
                 stale |= sourceStale;
                 out.printf(Locale.ROOT, "%-20s %-19s %6s %s%n", source.folder(),
-                        last == null ? "never" : last.withNano(0).toString().replace('T', ' '), last == null ? "" : String.valueOf(days),
+                        last == null ? "never" : HistoryCommand.time(last), last == null ? "" : String.valueOf(days),
                         sourceStale ? "STALE (no new delivery within " + limit + " days)" : "ok");
             }
         }
