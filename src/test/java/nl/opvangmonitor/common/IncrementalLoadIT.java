@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import nl.opvangmonitor.Warehouse;
 import nl.opvangmonitor.common.load.Fingerprint;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,39 @@ class IncrementalLoadIT {
         assertThat(status.exitCode()).isEqualTo(5);
         assertThat(Files.list(warehouse.getParent().resolve(".build")).map(p -> p.getFileName().toString()))
                 .noneMatch(name -> name.endsWith(".duckdb"));
+    }
+
+    @Test
+    void load_whenSizeAndModificationTimeAreUnchanged_thenTheFileIsNotReadAgain() throws Exception {
+        // given: january loaded
+        Path vt = Files.createDirectories(temp.resolve("input/veiligthuis"));
+        Path januari = vt.resolve("januari.csv");
+        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
+        String[] load = {"load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString()};
+        Files.writeString(januari, rows(1, 2));
+        FileTime loadedTime = FileTime.from(Instant.parse("2026-01-31T22:15:30.123456Z"));
+        Files.setLastModifiedTime(januari, loadedTime);
+        assertThat(CommandLineRunner.run(load).exitCode()).isZero();
+
+        // touched, same content: hashed again, recognised, nothing new
+        Files.setLastModifiedTime(januari, FileTime.from(Instant.parse("2026-02-01T06:00:00Z")));
+        assertThat(CommandLineRunner.run(load).out()).contains("Nothing new: the 1 file(s)");
+
+        // same size and time as loaded, other content (only a deliberate copy that keeps the time does this): trusted, not read
+        Files.writeString(januari, rows(1, 2).replace("M2,K2", "M9,K9"));
+        Files.setLastModifiedTime(januari, loadedTime);
+        assertThat(CommandLineRunner.run(load).out()).contains("Nothing new: the 1 file(s)");
+
+        // same size, new time, other content: a correction, loaded and replacing the first delivery
+        Files.setLastModifiedTime(januari, FileTime.from(Instant.parse("2026-02-02T06:00:00Z")));
+        assertThat(CommandLineRunner.run(load).exitCode()).isZero();
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            assertThat(w.dsl.select(FCT_MELDING.MELDING_ID).from(FCT_MELDING).orderBy(FCT_MELDING.MELDING_ID).fetch(FCT_MELDING.MELDING_ID))
+                    .containsExactly("M1", "M9");
+            assertThat(w.dsl.select(LOAD_FILE.STATUS, LOAD_FILE.MODIFIED_AT).from(LOAD_FILE).orderBy(LOAD_FILE.FILE_ID).fetch()
+                    .map(r -> r.value1() + " " + r.value2()))
+                    .containsExactly("SUPERSEDED 2026-01-31T22:15:30.123456", "LOADED 2026-02-02T06:00");
+        }
     }
 
     private static int count(Path warehouse) throws Exception {

@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.load;
 
-import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,10 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import org.jooq.DSLContext;
@@ -20,13 +16,14 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
- * The files in the input folder and their SHA-256 fingerprints, compared with what the published
- * warehouse already holds: a night with nothing new is recognised without copying or writing anything.
+ * The files in the input folder, compared with what the published warehouse already holds: a night
+ * with nothing new is recognised without copying or writing anything, and without reading files whose
+ * size and modification time match a loaded delivery (only new or touched files are hashed).
  */
 @Component
 public class Deliveries {
 
-    public record Delivery(String source, String relativePath, String sha256) {
+    public record Delivery(String source, String relativePath, Path file) {
     }
 
     private final List<LoadSource> sources;
@@ -42,11 +39,7 @@ public class Deliveries {
         List<Delivery> deliveries = new ArrayList<>();
         for (LoadSource source : sources) {
             for (Path file : SourceFilePartitioner.deliveredFiles(input.resolve(source.folder()))) {
-                try {
-                    deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), Fingerprint.of(file).sha256()));
-                } catch (IOException e) {
-                    deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), null));
-                }
+                deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), file));
             }
         }
         return deliveries;
@@ -55,23 +48,33 @@ public class Deliveries {
     /**
      * Deliveries the published warehouse has not loaded with exactly this content. A file that failed
      * before counts as not loaded: it is tried again every night, so the run keeps exiting 3 (and the
-     * scheduler keeps alerting) until the file is fixed or removed.
+     * scheduler keeps alerting) until the file is fixed or removed. So does a file that cannot be read.
      */
     public List<Delivery> notYetLoaded(List<Delivery> deliveries) {
         Path published = properties.warehouse().toAbsolutePath();
         if (!Files.exists(published)) {
             return deliveries;
         }
-        Set<Delivery> seen = new HashSet<>();
         try (Connection c = ReadOnlyWarehouse.connect(published)) {
             DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
-            dsl.select(LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256).from(LOAD_FILE)
-                    .where(LOAD_FILE.STATUS.eq("LOADED"))
-                    .forEach(r -> seen.add(new Delivery(r.value1(), r.value2(), r.value3())));
+            List<Delivery> notLoaded = new ArrayList<>();
+            for (Delivery d : deliveries) {
+                if (!loaded(dsl, d)) {
+                    notLoaded.add(d);
+                }
+            }
+            return notLoaded;
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
             return deliveries; // an unreadable or older published file: build anew
         }
-        return deliveries.stream().filter(d -> d.sha256() == null || !seen.contains(d)).toList();
     }
 
+    private static boolean loaded(DSLContext dsl, Delivery d) {
+        try {
+            return LoadAudit.loadedWithStamp(dsl, d.source(), d.relativePath(), FileStamp.of(d.file())).isPresent()
+                    || LoadAudit.loadedWithContent(dsl, d.source(), d.relativePath(), Fingerprint.of(d.file()).sha256()).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

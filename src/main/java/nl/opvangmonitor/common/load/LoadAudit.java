@@ -43,18 +43,10 @@ public class LoadAudit {
                 .execute();
     }
 
-    public long registerFile(long runId, String source, String relativePath, String sha256, Long size) {
-        return dsl.insertInto(LOAD_FILE, LOAD_FILE.RUN_ID, LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256,
-                        LOAD_FILE.SIZE_BYTES, LOAD_FILE.STATUS, LOAD_FILE.STARTED_AT)
-                .values(runId, source, relativePath, sha256, size, "RUNNING", LocalDateTime.now())
-                .returningResult(LOAD_FILE.FILE_ID)
-                .fetchOne(LOAD_FILE.FILE_ID);
-    }
-
     /**
-     * A delivered file as this run sees it: its fingerprint (null when it cannot be read; the opener
-     * reports why) and its audit row, which records it as SKIPPED when the same content is loaded
-     * already, else as RUNNING.
+     * A delivered file as this run sees it: its fingerprint (null when it is not read: unchanged, or
+     * unreadable, which the opener reports) and its audit row, which records it as SKIPPED when the
+     * same content is loaded already, else as RUNNING.
      */
     public record Registration(long fileId, Fingerprint fingerprint, Long loadedAs) {
         public boolean skipped() {
@@ -62,41 +54,70 @@ public class LoadAudit {
         }
     }
 
+    /** The loaded delivery a file is the same as: its audit row and its SHA-256. */
+    public record Loaded(long fileId, String sha256) {
+    }
+
     public Registration register(long runId, String source, Path inputDir, Path file) {
         String relativePath = relative(inputDir, file);
-        Fingerprint fingerprint;
+        FileStamp stamp;
         try {
-            fingerprint = Fingerprint.of(file);
+            stamp = FileStamp.of(file);
         } catch (IOException e) {
-            fingerprint = null;
+            return new Registration(insertFile(runId, source, relativePath, null, null, null), null, null);
         }
-        if (fingerprint != null) {
-            Optional<Long> loaded = loadedDelivery(source, relativePath, fingerprint.sha256());
-            if (loaded.isPresent()) {
-                return new Registration(registerSkipped(runId, source, relativePath, fingerprint.sha256(), fingerprint.size(), loaded.get()),
-                        fingerprint, loaded.get());
+        Optional<Loaded> unchanged = loadedWithStamp(dsl, source, relativePath, stamp);
+        Fingerprint fingerprint = null;
+        if (unchanged.isEmpty()) {
+            try {
+                fingerprint = Fingerprint.of(file);
+            } catch (IOException e) {
+                return new Registration(insertFile(runId, source, relativePath, null, stamp, null), null, null);
             }
+            unchanged = loadedWithContent(dsl, source, relativePath, fingerprint.sha256());
         }
-        return new Registration(registerFile(runId, source, relativePath, fingerprint == null ? null : fingerprint.sha256(),
-                fingerprint == null ? null : fingerprint.size()), fingerprint, null);
+        if (unchanged.isPresent()) {
+            Loaded loaded = unchanged.get();
+            return new Registration(insertFile(runId, source, relativePath, loaded.sha256(), stamp, loaded.fileId()),
+                    fingerprint, loaded.fileId());
+        }
+        return new Registration(insertFile(runId, source, relativePath, fingerprint.sha256(), stamp, null), fingerprint, null);
+    }
+
+    /**
+     * The loaded delivery of this path that was seen (loaded, or skipped as unchanged) with exactly this
+     * size and modification time: the file has not changed since, and needs no hashing.
+     */
+    static Optional<Loaded> loadedWithStamp(DSLContext dsl, String source, String relativePath, FileStamp stamp) {
+        var seen = LOAD_FILE.as("seen");
+        return dsl.select(LOAD_FILE.FILE_ID, LOAD_FILE.SHA256).from(seen)
+                .join(LOAD_FILE).on(LOAD_FILE.SOURCE.eq(seen.SOURCE), LOAD_FILE.FILE_PATH.eq(seen.FILE_PATH),
+                        LOAD_FILE.SHA256.eq(seen.SHA256), LOAD_FILE.STATUS.eq("LOADED"))
+                .where(seen.SOURCE.eq(source), seen.FILE_PATH.eq(relativePath), seen.SIZE_BYTES.eq(stamp.size()),
+                        seen.MODIFIED_AT.eq(DSL.inline(stamp.modifiedAt())), seen.STATUS.in("LOADED", "SKIPPED"))
+                .orderBy(LOAD_FILE.FILE_ID.desc()).limit(1)
+                .fetchOptional(r -> new Loaded(r.value1(), r.value2()));
     }
 
     /** The current delivery of this path with exactly this content, if it is loaded already. */
-    public Optional<Long> loadedDelivery(String source, String relativePath, String sha256) {
-        return dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE)
+    static Optional<Loaded> loadedWithContent(DSLContext dsl, String source, String relativePath, String sha256) {
+        return dsl.select(LOAD_FILE.FILE_ID, LOAD_FILE.SHA256).from(LOAD_FILE)
                 .where(LOAD_FILE.SOURCE.eq(source), LOAD_FILE.FILE_PATH.eq(relativePath), LOAD_FILE.SHA256.eq(sha256),
                         LOAD_FILE.STATUS.eq("LOADED"))
                 .orderBy(LOAD_FILE.FILE_ID.desc()).limit(1)
-                .fetchOptional(LOAD_FILE.FILE_ID);
+                .fetchOptional(r -> new Loaded(r.value1(), r.value2()));
     }
 
-    /** Records that a file was seen again unchanged and not read. */
-    public long registerSkipped(long runId, String source, String relativePath, String sha256, Long size, long loadedAs) {
+    /** A file's audit row: RUNNING while it loads, or SKIPPED (seen again unchanged, not read). */
+    private long insertFile(long runId, String source, String relativePath, String sha256, FileStamp stamp, Long loadedAs) {
         LocalDateTime now = LocalDateTime.now();
+        boolean skipped = loadedAs != null;
         return dsl.insertInto(LOAD_FILE, LOAD_FILE.RUN_ID, LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256,
-                        LOAD_FILE.SIZE_BYTES, LOAD_FILE.STATUS, LOAD_FILE.ROWS_READ, LOAD_FILE.ROWS_LOADED, LOAD_FILE.ROWS_REJECTED,
-                        LOAD_FILE.MESSAGE, LOAD_FILE.STARTED_AT, LOAD_FILE.FINISHED_AT)
-                .values(runId, source, relativePath, sha256, size, "SKIPPED", 0L, 0L, 0L, "already loaded as file " + loadedAs, now, now)
+                        LOAD_FILE.SIZE_BYTES, LOAD_FILE.MODIFIED_AT, LOAD_FILE.STATUS, LOAD_FILE.ROWS_READ, LOAD_FILE.ROWS_LOADED,
+                        LOAD_FILE.ROWS_REJECTED, LOAD_FILE.MESSAGE, LOAD_FILE.STARTED_AT, LOAD_FILE.FINISHED_AT)
+                .values(runId, source, relativePath, sha256, stamp == null ? null : stamp.size(), stamp == null ? null : stamp.modifiedAt(),
+                        skipped ? "SKIPPED" : "RUNNING", skipped ? 0L : null, skipped ? 0L : null, skipped ? 0L : null,
+                        skipped ? "already loaded as file " + loadedAs : null, now, skipped ? now : null)
                 .returningResult(LOAD_FILE.FILE_ID)
                 .fetchOne(LOAD_FILE.FILE_ID);
     }
