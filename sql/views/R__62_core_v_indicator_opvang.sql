@@ -20,6 +20,12 @@ stay_year AS (
     JOIN years y ON s.start_date <= make_date(CAST(y.year AS INTEGER), 12, 31)
                 AND (s.end_date IS NULL OR s.end_date >= make_date(CAST(y.year AS INTEGER), 1, 1))
 ),
+overnight_clients AS (
+    -- one row per client, municipality and year with an overnight stay: the distinct count is done once
+    SELECT municipality_code, year, client_key, bool_or(stay_days > 90) AS stayed_90plus
+    FROM stay_year WHERE is_overnight
+    GROUP BY ALL
+),
 night_shelter_nights AS (
     SELECT n.client_key, n.night_date, year(n.night_date) AS year,
            any_value(m.municipality_code) AS municipality_code
@@ -48,8 +54,8 @@ night_users AS (
     GROUP BY ALL
 )
 SELECT 'mo_unieke_personen' AS indicator_code, municipality_code, year,
-       CAST(count(DISTINCT client_key) AS DECIMAL(18, 4)) AS numerator, CAST(NULL AS DECIMAL(18, 4)) AS denominator
-FROM stay_year WHERE is_overnight GROUP BY ALL
+       CAST(count(*) AS DECIMAL(18, 4)) AS numerator, CAST(NULL AS DECIMAL(18, 4)) AS denominator
+FROM overnight_clients GROUP BY ALL
 UNION ALL
 SELECT 'mo_unieke_personen_' || replace(voorzieningstype, '-', ''), municipality_code, year, count(DISTINCT client_key), NULL
 FROM stay_year WHERE voorzieningstype IN ('nachtopvang', 'crisisopvang', 'dagopvang', '24-uursopvang', 'doorstroom')
@@ -73,9 +79,8 @@ UNION ALL
 SELECT 'bw_toelatingen_23plus', municipality_code, year(start_date), count(DISTINCT client_key), NULL
 FROM stays WHERE voorzieningstype = 'beschermd_wonen' AND age_at_start >= 23 GROUP BY ALL
 UNION ALL
-SELECT 'mo_verblijf_90plus', municipality_code, year,
-       count(DISTINCT client_key) FILTER (WHERE stay_days > 90), count(DISTINCT client_key)
-FROM stay_year WHERE is_overnight GROUP BY ALL
+SELECT 'mo_verblijf_90plus', municipality_code, year, count(*) FILTER (WHERE stayed_90plus), count(*)
+FROM overnight_clients GROUP BY ALL
 UNION ALL
 SELECT 'mo_rehab_na_crisis', municipality_code, year(end_date), count(DISTINCT client_key), NULL
 FROM stays WHERE voorzieningstype = 'crisisopvang' AND end_date IS NOT NULL AND uitstroom_bestemming = 'zelfstandig_wonen'
@@ -88,7 +93,8 @@ SELECT 'vo_kinderen', municipality_code, year, count(DISTINCT client_key), NULL
 FROM stay_year WHERE voorzieningstype = 'vrouwenopvang' AND age_at_start < 18 GROUP BY ALL
 UNION ALL
 SELECT 'vo_duur', municipality_code, year(end_date),
-       sum(CAST(datediff('day', start_date, end_date) AS DECIMAL(18, 4)) / 30.4375), count(*)
+       -- months: the exact sum of days divided once (a sum of quotients would depend on the order of adding)
+       CAST(sum(datediff('day', start_date, end_date)) AS DECIMAL(18, 4)) / 30.4375, count(*)
 FROM stays WHERE voorzieningstype = 'vrouwenopvang' AND geslacht = 'v' AND age_at_start >= 18 AND end_date IS NOT NULL
 GROUP BY ALL
 UNION ALL

@@ -86,6 +86,15 @@ final class Staging {
         }
     }
 
+    /**
+     * The cell without surrounding white space, empty as NULL. A cell that starts and ends with a
+     * visible character (the common case) is taken as it is: all trimmed characters are below 33.
+     */
+    private static Field<String> trimmed(Field<String> cell) {
+        return DSL.when(DSL.field("ascii({0}) > 32 AND ascii({0}[-1]) > 32", Boolean.class, cell), cell)
+                .otherwise(DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, cell, inline(TRIMMED)));
+    }
+
     static void drop(Connection connection, Name table) {
         DSL.using(connection, SQLDialect.DUCKDB).dropTableIfExists(table).execute();
     }
@@ -95,20 +104,31 @@ final class Staging {
                                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws SQLException {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer);
         Map<String, Integer> cellOf = tabular.cellOfColumn();
+        // inner: every cell trimmed once (trimming a set of characters is slow; most cells need none),
+        // identifiers pseudonymised from the raw cell (the function gets the raw column: DuckDB hands an
+        // expression's result to Java far more slowly; it treats a blank value as empty itself)
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < tabular.headerWidth(); c++) {
+            cells.add(dsl.renderInlined(trimmed(DSL.field(name("c" + c), SQLDataType.VARCHAR))) + " AS t" + c);
+        }
         List<String> select = new ArrayList<>();
         for (String column : columns.all()) {
             Integer cell = cellOf.get(column);
-            Field<String> raw = DSL.field(name("c" + cell), SQLDataType.VARCHAR);
-            Field<String> value = cell == null ? DSL.castNull(SQLDataType.VARCHAR)
-                    // the function gets the raw column (DuckDB hands an expression's result to Java far more slowly)
-                    // and treats a blank value as empty itself
-                    : identifiers.contains(column) ? DSL.function(PseudonymFunction.NAME, SQLDataType.VARCHAR, raw)
-                    : DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, raw, inline(TRIMMED));
-            select.add(dsl.renderInlined(value) + " AS " + dsl.render(name(column)));
+            String value;
+            if (cell == null) {
+                value = "CAST(NULL AS VARCHAR)";
+            } else if (identifiers.contains(column)) {
+                cells.add(dsl.renderInlined(DSL.function(PseudonymFunction.NAME, SQLDataType.VARCHAR, DSL.field(name("c" + cell))))
+                        + " AS p" + cell);
+                value = "p" + cell;
+            } else {
+                value = "t" + cell;
+            }
+            select.add(value + " AS " + dsl.render(name(column)));
         }
         List<String> filled = new ArrayList<>();
         for (int c = 0; c < tabular.headerWidth(); c++) {
-            filled.add("CAST(nullif(trim(c" + c + ", " + dsl.renderInlined(inline(TRIMMED)) + "), '') IS NOT NULL AS INTEGER)");
+            filled.add("CAST(t" + c + " IS NOT NULL AS INTEGER)");
         }
         select.add(String.join(" + ", filled) + " AS " + FILLED);
         StringBuilder types = new StringBuilder("{");
@@ -119,9 +139,9 @@ final class Staging {
         String delimiter = dialect.delimiter() == '\t' ? "\t" : String.valueOf(dialect.delimiter());
         // written as text: jOOQ's plain SQL templates read the braces of DuckDB's struct literal as placeholders
         String sql = "CREATE TEMP TABLE " + dsl.render(table) + " AS SELECT " + String.join(", ", select)
-                + " FROM read_csv(" + dsl.renderInlined(inline(file.toAbsolutePath().toString()))
+                + " FROM (SELECT " + String.join(", ", cells) + " FROM read_csv(" + dsl.renderInlined(inline(file.toAbsolutePath().toString()))
                 + ", header = true, auto_detect = false, skip = 0, delim = " + dsl.renderInlined(inline(delimiter))
-                + ", quote = '\"', escape = '\"', strict_mode = true, columns = " + types + ")";
+                + ", quote = '\"', escape = '\"', strict_mode = true, columns = " + types + "))";
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -33,10 +33,10 @@ class StagingTest {
     private static final SourceColumns COLUMNS = SourceColumns.of(List.of("client_id", "datum", "voorziening"), List.of("opmerking"));
     private static final Pseudonymizer PSEUDONYMIZER = new Pseudonymizer("test-key-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8));
     private static final String ROWS = "Client_ID;Datum;Voorziening;Team\n"
-            + "K-100; 01-02-2019 ;De Hille;noord\n"
-            + "k100;2019-02-02;;zuid\n"
+            + "K-100; 01-02-2019 ;De Hille\t;noord\n"
+            + "k100;2019-02-02;\t ;zuid\n"
             + ";03-02-2019;De Hille;\n"
-            + ";;;\n";
+            + " ;\t;;\n";
 
     @TempDir
     Path temp;
@@ -60,7 +60,7 @@ class StagingTest {
         Staging.Staged staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
 
         assertThat(staged.nativeCsv()).isTrue();
-        assertThat(staged.rows()).isEqualTo(3); // the row of empty cells is not data
+        assertThat(staged.rows()).isEqualTo(3); // the row of blank cells is not data; padding and blank cells are trimmed
         assertThat(staged.ignoredColumns()).containsExactly("Team");
         String pseudonym = PSEUDONYMIZER.pseudonymise("K100");
         assertThat(rows(staged)).containsExactly(
