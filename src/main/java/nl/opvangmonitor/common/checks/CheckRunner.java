@@ -10,6 +10,8 @@ import static org.jooq.impl.DSL.table;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.privacy.BsnGuard;
 import org.jooq.Condition;
@@ -18,6 +20,8 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Runs the declared checks and the built-in row-count reconciliation on the build, and records every outcome. */
@@ -26,6 +30,8 @@ public class CheckRunner {
 
     public record Outcome(String model, String name, boolean passed, long failingRows, String message) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(CheckRunner.class);
 
     private final DSLContext dsl;
     private final OpvangmonitorProperties properties;
@@ -42,10 +48,10 @@ public class CheckRunner {
 
     public List<Outcome> run(long runId, List<Check> checks) {
         List<Outcome> outcomes = new ArrayList<>();
-        outcomes.add(reconciliation(runId));
-        outcomes.add(bsnGuard());
+        outcomes.add(timed(() -> reconciliation(runId)));
+        outcomes.add(timed(this::bsnGuard));
         for (Check check : checks) {
-            outcomes.add(run(check));
+            outcomes.add(timed(() -> run(check)));
         }
         LocalDateTime now = LocalDateTime.now();
         var insert = dsl.insertInto(CHECK_RESULT, CHECK_RESULT.RUN_ID, CHECK_RESULT.CHECK_NAME, CHECK_RESULT.MODEL, CHECK_RESULT.PASSED,
@@ -55,6 +61,14 @@ public class CheckRunner {
         }
         insert.execute();
         return outcomes;
+    }
+
+    /** Runs one check; how long it took is logged at debug level, to find the check that slows a night down. */
+    private static Outcome timed(Supplier<Outcome> check) {
+        long started = System.nanoTime();
+        Outcome outcome = check.get();
+        log.debug("check {} {}: {} s", outcome.model(), outcome.name(), String.format(Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9));
+        return outcome;
     }
 
     /** Every file of this run: rows read = rows loaded + rows rejected. */

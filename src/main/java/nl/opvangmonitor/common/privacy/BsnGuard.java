@@ -2,15 +2,17 @@ package nl.opvangmonitor.common.privacy;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.unnest;
+import static org.jooq.impl.DSL.name;
 
 import java.util.ArrayList;
 import java.util.List;
 import nl.opvangmonitor.db.audit.Audit;
 import nl.opvangmonitor.db.core.Core;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Scans every text column of the warehouse's tables (core and audit) for values that look like a
@@ -43,12 +45,9 @@ public final class BsnGuard {
                 }
                 @SuppressWarnings("unchecked")
                 Field<String> text = (Field<String>) column;
-                Field<String[]> candidates = field("regexp_extract_all({0}, {1}, 1)", String[].class, text, inline(CANDIDATE));
-                long found = dsl.select(field(org.jooq.impl.DSL.name("candidate"), String.class))
-                        .from(dsl.select(candidates.as("candidates")).from(table)
-                                .where(field("regexp_matches({0}, {1})", Boolean.class, text, inline("[0-9]{3}")))
-                                .asTable("t"),
-                                unnest(field(org.jooq.impl.DSL.name("t", "candidates"), String[].class)).as("u", "candidate"))
+                long found = dsl.select(field(name("candidate"), String.class))
+                        .from(dsl.select(field("unnest(regexp_extract_all({0}, {1}, 1))", String.class, text, inline(CANDIDATE)).as("candidate"))
+                                .from(table).where(mayHoldCandidate(text)))
                         .fetch(0, String.class).stream()
                         .filter(BsnGuard::isBsn)
                         .count();
@@ -58,6 +57,16 @@ public final class BsnGuard {
             }
         }
         return findings;
+    }
+
+    /**
+     * A cheap test before the pattern. A candidate is at least 9 characters and needs a boundary on
+     * both sides, so a value of letters and digits only can hold one only when the whole value is one
+     * (9 to 14 characters). Short codes and pseudonyms (64 letters and digits) are passed over without
+     * running the pattern.
+     */
+    static Condition mayHoldCandidate(Field<String> text) {
+        return DSL.length(text).ge(9).and(DSL.length(text).le(14).or(DSL.condition("regexp_matches({0}, {1})", text, inline("[^0-9A-Za-z]"))));
     }
 
     /** Nine digits (separators ignored) that pass the elfproef: 9*d1 + 8*d2 + ... + 2*d8 - d9 is a multiple of 11. */

@@ -2,9 +2,16 @@ package nl.opvangmonitor.common.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -46,5 +53,29 @@ class BsnGuardTest {
     @Test
     void syntheticBsns_whenGenerated_thenAllPassTheElfproef() {
         assertThat(syntheticBsns(100, 1)).hasSize(100).allSatisfy(b -> assertThat(BsnGuard.isBsn(b)).isTrue());
+    }
+
+    @Test
+    void mayHoldCandidate_whenFilteringBeforeThePattern_thenNoCandidateIsLostAndPseudonymsAreSkipped() throws Exception {
+        String pseudonym = new Pseudonymizer("test-key-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8)).pseudonymise("123456782");
+        List<String> values = List.of("123456782", "12345678201234", "123456782012345", "BSN 123456782", "123.456.782", "(123-456-782)",
+                "client 123 456 782 gezien", "x123456782", "123456782x", "ab123456782cd", "Voorziening 12", "GM0599", pseudonym,
+                "a" + "123456782".repeat(6) + "b", "nota: 1234.56.782");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
+            Field<String> v = DSL.field(DSL.name("v"), String.class);
+            var table = DSL.values(values.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("t", "v");
+            Field<String> candidates = DSL.field("unnest(regexp_extract_all({0}, {1}, 1))", String.class, v, DSL.inline(BsnGuard.CANDIDATE));
+
+            List<String> all = dsl.select(candidates).from(table).fetch(0, String.class);
+            List<String> filtered = dsl.select(candidates).from(table).where(BsnGuard.mayHoldCandidate(v)).fetch(0, String.class);
+            List<String> skipped = dsl.select(v).from(table).where(DSL.not(BsnGuard.mayHoldCandidate(v))).fetch(v);
+
+            assertThat(filtered).containsExactlyInAnyOrderElementsOf(all)
+                    .containsExactlyInAnyOrder("123456782", "12345678201234", "123456782", "123.456.782", "123-456-782", "123 456 782",
+                            "1234.56.782");
+            // letters and digits only, and not 9 to 14 characters long: the pattern cannot match, so it is not run
+            assertThat(skipped).containsExactlyInAnyOrder("123456782012345", "GM0599", pseudonym, "a" + "123456782".repeat(6) + "b");
+        }
     }
 }
