@@ -12,6 +12,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 
 /**
@@ -31,7 +33,9 @@ public final class BsnGuard {
     private BsnGuard() {
     }
 
-    public static List<Finding> scan(DSLContext dsl) {
+    public static List<Finding> scan(DSLContext warehouse) {
+        // plain statements: DuckDB runs these scans about twice as fast as prepared ones
+        DSLContext dsl = DSL.using(warehouse.configuration().derive(new Settings().withStatementType(StatementType.STATIC_STATEMENT)));
         List<Table<?>> tables = new ArrayList<>(Core.CORE.getTables());
         tables.addAll(Audit.AUDIT.getTables());
         List<Finding> findings = new ArrayList<>();
@@ -66,7 +70,8 @@ public final class BsnGuard {
      * running the pattern.
      */
     static Condition mayHoldCandidate(Field<String> text) {
-        return DSL.length(text).ge(9).and(DSL.length(text).le(14).or(DSL.condition("regexp_matches({0}, {1})", text, inline("[^0-9A-Za-z]"))));
+        return DSL.length(text).ge(inline(9)).and(DSL.length(text).le(inline(14))
+                .or(DSL.condition("regexp_matches({0}, {1})", text, inline("[^0-9A-Za-z]"))));
     }
 
     /** Nine digits (separators ignored) that pass the elfproef: 9*d1 + 8*d2 + ... + 2*d8 - d9 is a multiple of 11. */
