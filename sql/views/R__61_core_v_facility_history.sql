@@ -4,7 +4,8 @@
 -- still find their facility. The load copies this view into core.dim_facility.
 CREATE OR REPLACE VIEW core.v_facility_history AS
 WITH delivered AS (
-    SELECT voorziening, voorzieningstype, coalesce(aanbieder, 'onbekend') AS aanbieder, start_date
+    -- identical stays in a row never start a version, so each (start, type, provider) is looked at once
+    SELECT DISTINCT voorziening, voorzieningstype, coalesce(aanbieder, 'onbekend') AS aanbieder, start_date
     FROM core.fct_verblijf
 ),
 changes AS (

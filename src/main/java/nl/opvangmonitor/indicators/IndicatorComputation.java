@@ -7,9 +7,12 @@ import static org.jooq.impl.DSL.sum;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +26,8 @@ public class IndicatorComputation {
     private static final List<Field<String>> REGION_COLUMNS = List.of(
             DIM_MUNICIPALITY.VT_REGION_CODE, DIM_MUNICIPALITY.MO_BW_REGION_CODE, DIM_MUNICIPALITY.VO_REGION_CODE);
 
+    private static final Logger log = LoggerFactory.getLogger(IndicatorComputation.class);
+
     private final DSLContext dsl;
     private final List<IndicatorView> views;
     private final List<DerivedTables> derivedTables;
@@ -35,14 +40,25 @@ public class IndicatorComputation {
         this.retention = retention;
     }
 
+    private static void timed(String what, Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        log.debug("indicator step, {}: {} s", what, seconds(started));
+    }
+
+    private static String seconds(long started) {
+        return String.format(Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9);
+    }
+
     /** Returns the number of values written. */
     public int recompute() {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            derivedTables.forEach(d -> d.refresh(t));
+            derivedTables.forEach(d -> timed(d.getClass().getSimpleName(), () -> d.refresh(t)));
             t.deleteFrom(FCT_INDICATOR_VALUE).execute();
             int rows = 0;
             for (IndicatorView v : views) {
+                long started = System.nanoTime();
                 rows += t.insertInto(FCT_INDICATOR_VALUE, FCT_INDICATOR_VALUE.INDICATOR_CODE, FCT_INDICATOR_VALUE.AREA_TYPE,
                                 FCT_INDICATOR_VALUE.AREA_CODE, FCT_INDICATOR_VALUE.YEAR,
                                 FCT_INDICATOR_VALUE.NUMERATOR, FCT_INDICATOR_VALUE.DENOMINATOR)
@@ -51,6 +67,7 @@ public class IndicatorComputation {
                                         v.numerator().cast(BigDecimal.class), v.denominator().cast(BigDecimal.class))
                                 .from(v.view()))
                         .execute();
+                log.debug("indicators from {}: {} s", v.view().getName(), seconds(started));
             }
             for (Field<String> region : REGION_COLUMNS) {
                 rows += t.insertInto(FCT_INDICATOR_VALUE, FCT_INDICATOR_VALUE.INDICATOR_CODE, FCT_INDICATOR_VALUE.AREA_TYPE,
@@ -64,8 +81,10 @@ public class IndicatorComputation {
                                 .groupBy(FCT_INDICATOR_VALUE.INDICATOR_CODE, region, FCT_INDICATOR_VALUE.YEAR))
                         .execute();
             }
-            retention.restoreRetained(t);
-            retention.apply(t);
+            timed("retention", () -> {
+                retention.restoreRetained(t);
+                retention.apply(t);
+            });
             return rows;
         });
     }
