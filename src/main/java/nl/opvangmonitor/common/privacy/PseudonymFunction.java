@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.privacy;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +42,7 @@ public final class PseudonymFunction {
                     for (int i = 0; i < rows; i++) {
                         String identifier = identifiers.isNull(i) ? null : identifiers.getString(i);
                         pseudonyms[i] = identifier == null || identifier.isBlank() ? null
-                                : pseudonymizer.pseudonymise(identifier).getBytes(StandardCharsets.US_ASCII);
+                                : pseudonymizer.pseudonymBytes(identifier);
                     }
                     output.setStringUtf8Batch(0, pseudonyms);
                 })

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PseudonymizerTest {
 
@@ -118,6 +121,31 @@ class PseudonymizerTest {
 
         // then
         assertThat(pseudonymizer.pseudonymise("1")).hasSize(64);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {16, 63, 64, 65, 200})
+    void pseudonymise_whenKeyOfAnyLength_thenEqualsJavaHmacSha256(int keyLength) {
+        // keys up to a block are padded, longer ones hashed first (RFC 2104): both as javax.crypto.Mac does
+        byte[] key = new byte[keyLength];
+        for (int i = 0; i < keyLength; i++) {
+            key[i] = (byte) (31 * i + 7);
+        }
+        Pseudonymizer pseudonymizer = new Pseudonymizer(key);
+
+        for (String identifier : List.of("123456782", "C486255", "éï-ø 12", "X".repeat(300))) {
+            assertThat(pseudonymizer.pseudonymise(identifier)).isEqualTo(hmacSha256Hex(key, identifier.replaceAll("[\\s.-]", "").toUpperCase()));
+        }
+    }
+
+    @Test
+    void pseudonymise_whenCalledFromManyThreads_thenEveryCallGivesItsOwnIdentifiersPseudonym() {
+        Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
+        List<String> identifiers = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> "K" + i).toList();
+
+        List<String> parallel = identifiers.parallelStream().map(pseudonymizer::pseudonymise).toList();
+
+        assertThat(parallel).isEqualTo(identifiers.stream().map(id -> hmacSha256Hex(KEY, id)).toList());
     }
 
     private static String hmacSha256Hex(byte[] key, String message) {
