@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.load;
 
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

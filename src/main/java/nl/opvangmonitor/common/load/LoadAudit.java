@@ -94,6 +94,7 @@ public class LoadAudit {
                 .join(LOAD_FILE).on(LOAD_FILE.SOURCE.eq(seen.SOURCE), LOAD_FILE.FILE_PATH.eq(seen.FILE_PATH),
                         LOAD_FILE.SHA256.eq(seen.SHA256), LOAD_FILE.STATUS.eq("LOADED"))
                 .where(seen.SOURCE.eq(source), seen.FILE_PATH.eq(relativePath), seen.SIZE_BYTES.eq(stamp.size()),
+                        // inlined: a bound timestamp is cast to a type name DuckDB's parser refuses
                         seen.MODIFIED_AT.eq(DSL.inline(stamp.modifiedAt())), seen.STATUS.in("LOADED", "SKIPPED"))
                 .orderBy(LOAD_FILE.FILE_ID.desc()).limit(1)
                 .fetchOptional(r -> new Loaded(r.value1(), r.value2()));
