@@ -59,10 +59,12 @@ public class LoadJobConfig {
         // while one file waits on Java (fingerprint, header, pseudonyms), another keeps DuckDB busy
         SimpleAsyncTaskExecutor files = new SimpleAsyncTaskExecutor(source.name() + "-file-");
         files.setConcurrencyLimit(Math.max(1, properties.parallelFiles()));
+        LargestFileFirst handler = new LargestFileFirst();
+        handler.setStep(fileStep);
+        handler.setTaskExecutor(files);
         return new StepBuilder(source.name() + "LoadStep", jobRepository)
                 .partitioner(fileStep.getName(), new SourceFilePartitioner(properties.input().resolve(source.folder())))
-                .step(fileStep)
-                .taskExecutor(files)
+                .partitionHandler(handler)
                 .build();
     }
 
