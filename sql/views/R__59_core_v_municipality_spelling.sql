@@ -16,9 +16,8 @@ CREATE OR REPLACE MACRO core.municipality_spelling(t) AS
 -- only where they name nothing else.
 CREATE OR REPLACE VIEW core.v_municipality_spelling AS
 WITH spellings AS (
+    -- GM0599, 0599 and 599 all normalise to 599, the key (check code_matches_key)
     SELECT core.municipality_spelling(municipality_code) AS spelling, municipality_key, 0 AS priority FROM core.dim_municipality
-    UNION ALL
-    SELECT CAST(municipality_key AS VARCHAR), municipality_key, 0 FROM core.dim_municipality
     UNION ALL
     SELECT core.municipality_spelling(municipality_name), municipality_key, 0 FROM core.dim_municipality
     UNION ALL

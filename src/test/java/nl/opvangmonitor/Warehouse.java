@@ -2,13 +2,17 @@ package nl.opvangmonitor;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-/** Opens a warehouse file read-only for assertions, the way an analyst or BI tool would. */
+/**
+ * Opens a warehouse file read-only for assertions, the way an analyst or BI tool would; or an empty
+ * in-memory DuckDB for tests of SQL (a field {@code @AutoClose Warehouse db = Warehouse.inMemory()}).
+ */
 public final class Warehouse implements AutoCloseable {
 
     private final Connection connection;
@@ -21,6 +25,18 @@ public final class Warehouse implements AutoCloseable {
 
     public static Warehouse open(Path file) throws SQLException {
         return new Warehouse(ReadOnlyWarehouse.connect(file));
+    }
+
+    public static Warehouse inMemory() {
+        try {
+            return new Warehouse(DriverManager.getConnection("jdbc:duckdb:"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open an in-memory DuckDB", e);
+        }
+    }
+
+    public Connection connection() {
+        return connection;
     }
 
     @Override

@@ -3,7 +3,6 @@ package nl.opvangmonitor.bench;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static org.jooq.impl.DSL.inline;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -102,7 +101,6 @@ public final class BenchCommand {
                 balanced &= f.getRowsRead() == f.getRowsLoaded() + f.getRowsRejected();
             }
         }
-        // files load two at a time: the wall time during which any CSV file was loading, not the sum of their times
         // what analysts and BI tools ask of the published warehouse: every budget aggregate for 342 municipalities x 10 years, every indicator value
         double budgetMarts;
         double indicatorMarts;
@@ -121,6 +119,7 @@ public final class BenchCommand {
             }
             indicatorMarts = seconds(m);
         }
+        // files load two at a time: the wall time during which any CSV file was loading, not the sum of their times
         double csvIngest = wallSeconds(csvIntervals);
         double xlsxIngest = wallSeconds(xlsxIntervals);
         double budgetIngest = wallSeconds(budgetIntervals);

@@ -45,26 +45,21 @@ public class Deliveries {
     }
 
     /**
-     * Deliveries the published warehouse has not loaded with exactly this content. A file that failed
-     * before counts as not loaded: it is tried again every night, so the run keeps exiting 3 (and the
+     * Whether any delivery is one the published warehouse has not loaded with exactly this content.
+     * Stops at the first: the load fingerprints every file again anyway. A file that failed before
+     * counts as not loaded: it is tried again every night, so the run keeps exiting 3 (and the
      * scheduler keeps alerting) until the file is fixed or removed. So does a file that cannot be read.
      */
-    public List<Delivery> notYetLoaded(List<Delivery> deliveries) {
+    public boolean anythingNew(List<Delivery> deliveries) {
         Path published = properties.warehouse().toAbsolutePath();
         if (!Files.exists(published)) {
-            return deliveries;
+            return true;
         }
         try (Connection c = ReadOnlyWarehouse.connect(published)) {
             DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
-            List<Delivery> notLoaded = new ArrayList<>();
-            for (Delivery d : deliveries) {
-                if (!loaded(dsl, d)) {
-                    notLoaded.add(d);
-                }
-            }
-            return notLoaded;
+            return deliveries.stream().anyMatch(d -> !loaded(dsl, d));
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
-            return deliveries; // an unreadable or older published file: build anew
+            return true; // an unreadable or older published file: build anew
         }
     }
 

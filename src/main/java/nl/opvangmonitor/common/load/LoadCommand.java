@@ -107,7 +107,7 @@ public class LoadCommand {
         List<Check> checks = checkRunner.declarations();
         var input = properties.input().toAbsolutePath().normalize();
         List<Deliveries.Delivery> found = deliveries.scan();
-        if (Files.exists(published) && deliveries.notYetLoaded(found).isEmpty()) {
+        if (Files.exists(published) && !deliveries.anythingNew(found)) {
             out.printf("Nothing new: the %d file(s) under %s are loaded already; the published warehouse %s is unchanged.%n",
                     found.size(), properties.input(), properties.warehouse());
             return ExitCodes.OK;

@@ -155,9 +155,7 @@ public final class StagedRows {
     /** A whole number; {@code 3,0} is accepted, {@code 2,5} is not. */
     public Field<Integer> wholeNumber(String column, boolean required) {
         Field<String> text = text(column);
-        requireValue(column, text, required);
-        Field<BigDecimal> value = perValue(column, parseNumber(text));
-        reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
+        Field<BigDecimal> value = number(column, required);
         Condition whole = value.eq(field("trunc({0})", SQLDataType.DECIMAL(38, 10), value))
                 .and(value.between(inline(BigDecimal.valueOf(Integer.MIN_VALUE)), inline(BigDecimal.valueOf(Integer.MAX_VALUE))));
         reject(value.isNotNull().andNot(whole), column, text, parseReason(column, quoted(text).concat(inline("' is not a whole number"))));
@@ -214,11 +212,11 @@ public final class StagedRows {
     }
 
     /** 'value' in quotes, as the reasons show it. */
-    public static Field<String> quoted(Field<String> text) {
+    private static Field<String> quoted(Field<String> text) {
         return inline("'").concat(text);
     }
 
-    public static Field<Boolean> matches(Field<String> text, String regex) {
+    private static Field<Boolean> matches(Field<String> text, String regex) {
         return field("regexp_full_match({0}, {1})", SQLDataType.BOOLEAN, text, inline(regex));
     }
 
@@ -234,10 +232,6 @@ public final class StagedRows {
 
     private static Condition isTrue(Field<Boolean> f) {
         return DSL.coalesce(f, inline(false)).isTrue();
-    }
-
-    private static Condition isFalse(Field<Boolean> f) {
-        return DSL.coalesce(f, inline(false)).isFalse();
     }
 
     /**

@@ -27,7 +27,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
@@ -150,22 +149,24 @@ final class Staging {
             drop(connection, table);
             return null;
         }
-        Table<?> staged = DSL.table(table);
+        // one scan: records, rows with a single filled cell, rows with any
         Field<Integer> filledCells = DSL.field(name(FILLED), SQLDataType.INTEGER);
-        long records = dsl.fetchCount(staged);
+        var counts = dsl.select(DSL.count(), DSL.count().filterWhere(filledCells.eq(1)), DSL.count().filterWhere(filledCells.gt(0)))
+                .from(DSL.table(table)).fetchOne();
+        long records = counts.value1();
         if (records != fingerprint.contentLines() - 1) {
             log.info("file {}: {} records on {} lines (blank lines or fields over several lines); read by the streaming reader "
                     + "so that every row keeps its line number", file.getFileName(), records, fingerprint.contentLines());
             drop(connection, table);
             return null;
         }
-        if (dsl.fetchExists(staged, filledCells.eq(1))) {
+        if (counts.value2() > 0) {
             log.info("file {}: rows with a single filled cell (notes under the data?); read by the streaming reader", file.getFileName());
             drop(connection, table);
             return null;
         }
         // rows of empty cells only (Excel writes ",,,,") are not data; they keep their place so that line numbers hold
-        long rows = dsl.fetchCount(staged, filledCells.gt(0));
+        long rows = counts.value3();
         Field<Integer> rowNumber = DSL.field("{0} + 2", SQLDataType.INTEGER, DSL.field(name(StagedRows.ALIAS, "rowid"), SQLDataType.BIGINT));
         Condition dataRow = DSL.field(name(StagedRows.ALIAS, FILLED), SQLDataType.INTEGER).gt(0);
         return new Staged(table, rowNumber, dataRow, rows, tabular.ignoredColumns(), 0, true);

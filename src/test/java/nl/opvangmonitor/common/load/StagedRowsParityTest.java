@@ -3,14 +3,13 @@ package nl.opvangmonitor.common.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import nl.opvangmonitor.Warehouse;
 import nl.opvangmonitor.common.parse.DutchDates;
 import nl.opvangmonitor.common.parse.DutchNumbers;
 import nl.opvangmonitor.common.parse.YesNo;
@@ -18,11 +17,9 @@ import nl.opvangmonitor.common.reference.MunicipalitySpelling;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,19 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class StagedRowsParityTest {
 
-    private Connection connection;
-    private DSLContext dsl;
-
-    @BeforeEach
-    void open() throws Exception {
-        connection = DriverManager.getConnection("jdbc:duckdb:");
-        dsl = DSL.using(connection, SQLDialect.DUCKDB);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        connection.close();
-    }
+    @AutoClose
+    private final Warehouse db = Warehouse.inMemory();
+    private final DSLContext dsl = db.dsl;
 
     @Test
     void date_whenAwkwardInputs_thenSqlAndJavaAgree() throws Exception {

@@ -7,19 +7,16 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Set;
+import nl.opvangmonitor.Warehouse;
 import nl.opvangmonitor.common.io.SourceColumns;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,20 +37,10 @@ class StagingTest {
 
     @TempDir
     Path temp;
-    private Connection connection;
-    private DSLContext dsl;
+    @AutoClose
+    private final Warehouse db = Warehouse.inMemory();
+    private final DSLContext dsl = db.dsl;
     private long fileId;
-
-    @BeforeEach
-    void open() throws Exception {
-        connection = DriverManager.getConnection("jdbc:duckdb:");
-        dsl = DSL.using(connection, SQLDialect.DUCKDB);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        connection.close();
-    }
 
     @Test
     void stage_whenUtf8CsvWithOneRecordPerLine_thenReadNativelyWithLineNumbersAndPseudonyms() throws Exception {
@@ -73,7 +60,7 @@ class StagingTest {
     void stage_whenWindows1252_thenStreamedWithTheSameRows() throws Exception {
         Staging.Staged nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
         var expected = rows(nativeRows);
-        Staging.drop(connection, nativeRows.table());
+        Staging.drop(db.connection(), nativeRows.table());
         fileId++;
 
         Staging.Staged streamed = stage(write("ansi.csv", ROWS.replace("noord", "noord \u20ac"), Charset.forName("windows-1252")));
@@ -113,7 +100,7 @@ class StagingTest {
     }
 
     private Staging.Staged stage(Path file) throws Exception {
-        return Staging.stage(connection, file, fileId, COLUMNS, Set.of("client_id"), Fingerprint.of(file), PSEUDONYMIZER);
+        return Staging.stage(db.connection(), file, fileId, COLUMNS, Set.of("client_id"), Fingerprint.of(file), PSEUDONYMIZER);
     }
 
     private Path write(String name, String content, Charset charset) throws Exception {

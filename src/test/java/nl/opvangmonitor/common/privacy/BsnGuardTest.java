@@ -3,14 +3,12 @@ package nl.opvangmonitor.common.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import nl.opvangmonitor.Warehouse;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,8 +59,8 @@ class BsnGuardTest {
         List<String> values = List.of("123456782", "12345678201234", "123456782012345", "BSN 123456782", "123.456.782", "(123-456-782)",
                 "client 123 456 782 gezien", "x123456782", "123456782x", "ab123456782cd", "Voorziening 12", "GM0599", pseudonym,
                 "a" + "123456782".repeat(6) + "b", "nota: 1234.56.782");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
+        try (Warehouse db = Warehouse.inMemory()) {
+            DSLContext dsl = db.dsl;
             Field<String> v = DSL.field(DSL.name("v"), String.class);
             var table = DSL.values(values.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("t", "v");
             Field<String> candidates = DSL.field("unnest(regexp_extract_all({0}, {1}, 1))", String.class, v, DSL.inline(BsnGuard.CANDIDATE));
