@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfterDays per source name: days without a new delivery after which status calls it stale (default 45)
  * @param pseudonym where the pseudonymisation key comes from
  * @param sources   per source (by name, e.g. veiligthuis): column mapping canonical column -> header in the export
+ * @param storageVersion DuckDB storage version both files are written in (default v1.2.0: DuckDB 1.2 and newer open them)
  */
 @ConfigurationProperties("opvangmonitor")
 public record OpvangmonitorProperties(
@@ -34,7 +35,14 @@ public record OpvangmonitorProperties(
         Path checks,
         Map<String, Integer> staleAfterDays,
         @DefaultValue Pseudonym pseudonym,
-        Map<String, Source> sources) {
+        Map<String, Source> sources,
+        @DefaultValue(nl.opvangmonitor.common.publish.StorageVersion.DEFAULT) String storageVersion) {
+
+    public OpvangmonitorProperties {
+        if (!storageVersion.matches("v[0-9]+\\.[0-9]+\\.[0-9]+")) {
+            throw new IllegalArgumentException("opvangmonitor.storage-version must look like v1.2.0, not " + storageVersion);
+        }
+    }
 
     public record Pseudonym(String keyFile) {
     }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.privacy.PseudonymKeySource;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import nl.opvangmonitor.common.publish.StorageVersion;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -41,6 +42,8 @@ public class WarehouseConfig {
         ds.setPoolName("warehouse");
         ds.setDriverClassName("org.duckdb.DuckDBDriver");
         ds.setJdbcUrl("jdbc:duckdb:" + file);
+        // Every file this connection creates or attaches (the public database too) is readable by DuckDB 1.x.
+        ds.setDataSourceProperties(StorageVersion.connectionProperties(properties.storageVersion()));
         // A load appends in chunks: checkpoint once at the end rather than every 16 MB of log.
         ds.setConnectionInitSql("SET checkpoint_threshold = '1GB'");
         ds.setMaximumPoolSize(4);

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import nl.opvangmonitor.common.checks.Check;
 import nl.opvangmonitor.common.checks.CheckRunner;
 import nl.opvangmonitor.common.publish.PublicDatabase;
+import nl.opvangmonitor.common.publish.StorageVersion;
 import nl.opvangmonitor.common.publish.WarehouseFiles;
 import java.time.Duration;
 import java.util.Locale;
@@ -107,14 +108,14 @@ public class LoadCommand {
         List<Check> checks = checkRunner.declarations();
         var input = properties.input().toAbsolutePath().normalize();
         List<Deliveries.Delivery> found = deliveries.scan();
-        if (Files.exists(published) && !deliveries.anythingNew(found)) {
+        if (Files.exists(published) && !deliveries.anythingNew(found) && writtenIn(published) && writtenIn(properties.publicFile())) {
             out.printf("Nothing new: the %d file(s) under %s are loaded already; the published warehouse %s is unchanged.%n",
                     found.size(), properties.input(), properties.warehouse());
             return ExitCodes.OK;
         }
         LoadMetrics.reset();
         abandonInterruptedRuns(out);
-        WarehouseFiles.prepareBuild(published, build);
+        String convertedFrom = WarehouseFiles.prepareBuild(published, build, properties.storageVersion());
         flyway.migrate();
         long runId = audit.startRun(input);
         JobExecution execution;
@@ -176,6 +177,10 @@ public class LoadCommand {
         if (publish) {
             WarehouseFiles.publish(build, published);
             WarehouseFiles.publish(publicBuild, properties.publicFile());
+            if (convertedFrom != null) {
+                out.println("Converted from DuckDB storage version " + convertedFrom + " to " + properties.storageVersion()
+                        + " (opvangmonitor.storage-version): " + StorageVersion.readers(properties.storageVersion()) + " open both files.");
+            }
             out.println("Published " + properties.warehouse() + " (data team) and " + properties.publicFile()
                     + " (analysts and BI: marts only, cells under " + properties.suppression().minCount() + " suppressed).");
         } else {
@@ -187,6 +192,15 @@ public class LoadCommand {
         remember(execution, runId, status, exitCode, files, outcomes, publish);
         log.info("load run {} finished: {} (exit {})", runId, status, exitCode);
         return exitCode;
+    }
+
+    /** Whether a published file is written in the configured storage version; a missing public file counts as not. */
+    private boolean writtenIn(Path file) {
+        try {
+            return Files.exists(file) && StorageVersion.of(file).equals(properties.storageVersion());
+        } catch (java.sql.SQLException e) {
+            return false; // unreadable: build anew
+        }
     }
 
     /** A load killed earlier (kill -9, power loss) left its job execution STARTED: mark it, its build is discarded. */

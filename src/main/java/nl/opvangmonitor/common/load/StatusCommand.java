@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
+import nl.opvangmonitor.common.publish.StorageVersion;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -46,6 +47,9 @@ public class StatusCommand {
         Instant publishedAt = Files.getLastModifiedTime(published).toInstant();
         out.printf("Published: %s (%.1f MB), since %s%n", properties.warehouse(), Files.size(published) / 1e6,
                 HistoryCommand.time(LocalDateTime.ofInstant(publishedAt, ZoneId.systemDefault())));
+        String version = StorageVersion.of(published);
+        out.printf("Storage version: %s (%s open it; setting opvangmonitor.storage-version = %s)%n", version,
+                StorageVersion.readers(version), properties.storageVersion());
         boolean stale = false;
         try (Connection c = ReadOnlyWarehouse.connect(published)) {
             DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);

@@ -35,14 +35,15 @@ public final class WarehouseFiles {
         return buildDir(published).resolve(name + ".failed.duckdb");
     }
 
-    /** Starts a build from the published warehouse (or from nothing on the first night). */
-    public static void prepareBuild(Path published, Path build) {
+    /**
+     * Starts a build from the published warehouse (or from nothing on the first night), written in
+     * {@code storageVersion}. Returns the version the published warehouse was converted from, or null.
+     */
+    public static String prepareBuild(Path published, Path build, String storageVersion) {
         try {
             Files.createDirectories(build.getParent());
             deleteWithWal(build);
-            if (Files.exists(published)) {
-                Files.copy(published, build, StandardCopyOption.REPLACE_EXISTING);
-            }
+            return Files.exists(published) ? StorageVersion.copyAs(published, build, storageVersion) : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the build " + build + ": " + e.getMessage(), e);
         }
