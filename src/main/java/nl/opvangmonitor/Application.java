@@ -1,16 +1,22 @@
 package nl.opvangmonitor;
 
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import nl.opvangmonitor.bench.BenchCommand;
+import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import nl.opvangmonitor.common.config.PropertyNames;
+import nl.opvangmonitor.common.config.Settings;
+import nl.opvangmonitor.common.load.Deliveries;
 import nl.opvangmonitor.common.load.ExitCodes;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
 import nl.opvangmonitor.common.load.StatusCommand;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import nl.opvangmonitor.sample.SampleDataGenerator;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -19,31 +25,70 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Command line entry point:
- * <pre>
- *   java -jar opvangmonitor.jar load    [--input DIR] [--warehouse FILE]
- *   java -jar opvangmonitor.jar history [--warehouse FILE]
- *   java -jar opvangmonitor.jar status  [--warehouse FILE]
- *   java -jar opvangmonitor.jar sample  [--output DIR]
- * </pre>
- * Any other {@code --name=value} is handed to Spring as a configuration property.
+ * Command line entry point: {@code opvangmonitor <command> [options]}, the commands in {@link #COMMANDS}.
+ * Every option and {@code --name=value} property is checked before anything starts (a misspelt one
+ * exits 64 naming the nearest valid one). Only {@code load} starts Spring; status, history, sample,
+ * bench and --help answer without it.
  */
 @SpringBootApplication
 public class Application {
 
-    static final String USAGE = """
-            usage: opvangmonitor <command> [options]
-              load     load every export under the input folder, compute the indicators, print a summary
-              history  list past load runs (also those never published)
-              status   what is published and since when; which sources are stale
-              sample   write the synthetic sample exports (--output DIR, default input)
-              bench    benchmark the load at scale (--scale S, default 1; --workdir DIR, default bench; --seed N)
+    /** What a command does with the parsed command line; returns the exit code. */
+    interface Action {
+        int run(Invocation invocation) throws Exception;
+    }
+
+    record Command(String name, String help, Action action) {
+    }
+
+    /** The commands, in the order of the usage text: adding a command is one line here. */
+    static final List<Command> COMMANDS = List.of(
+            new Command("load", "load every export under the input folder, compute the indicators, print a summary", Application::load),
+            new Command("history", "list past load runs (also those never published)",
+                    i -> new HistoryCommand(i.settings().warehouse()).run(System.out)),
+            new Command("status", "what is published and since when; which sources are stale",
+                    i -> new StatusCommand(i.settings()).run(System.out)),
+            new Command("sample", "write the synthetic sample exports (--output DIR, default input)", Application::sample),
+            new Command("bench", "benchmark the load at scale (--scale S, default 1; --workdir DIR, default bench; --seed N)",
+                    i -> BenchCommand.run(Double.parseDouble(i.option("scale", "1")), Path.of(i.option("workdir", "bench")),
+                            Long.parseLong(i.option("seed", "20261123")), System.out)));
+
+    /** Options with a value: {@code --name VALUE} or {@code --name=VALUE}; the first three are properties. */
+    static final List<String> OPTIONS = List.of("input", "warehouse", "publish", "output", "scale", "workdir", "seed");
+
+    static final String USAGE = "usage: opvangmonitor <command> [options]\n"
+            + COMMANDS.stream().map(c -> String.format("  %-8s %s%n", c.name(), c.help())).collect(Collectors.joining())
+            + """
             options:
               --input DIR        input folder with one sub folder per source (default: input)
               --warehouse FILE   DuckDB warehouse file, microdata for the data team (default: warehouse/opvangmonitor.duckdb)
               --publish FILE     DuckDB file for analysts and BI, marts only (default: warehouse/publiek.duckdb)
-              --name=value       any configuration property, e.g. --opvangmonitor.chunk-size=5000
+              --name=value       any configuration property (README, Configuration), e.g. --opvangmonitor.chunk-size=5000
             """;
+
+    /** A parsed command line: the command, its options, and the properties for Spring. */
+    record Invocation(Command command, Map<String, String> options, Map<String, Object> properties, List<String> springArgs) {
+
+        String option(String name, String otherwise) {
+            return options.getOrDefault(name, otherwise);
+        }
+
+        /** The settings as Spring would bind them, without starting it. */
+        OpvangmonitorProperties settings() {
+            Map<String, Object> all = new LinkedHashMap<>(properties);
+            for (String arg : springArgs) {
+                all.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+            return Settings.bind(all);
+        }
+    }
+
+    /** A command line that is wrong: exit 64 with this message. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -53,104 +98,115 @@ public class Application {
     public static int run(String... args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        String command = null;
-        String output = "input";
-        double scale = 1;
-        String workdir = "bench";
-        long seed = 20261123L;
+        if (List.of(args).contains("--help") || List.of(args).contains("-h") || (args.length > 0 && args[0].equals("help"))) {
+            System.out.print(USAGE);
+            return ExitCodes.OK;
+        }
+        Invocation invocation;
+        try {
+            invocation = parse(args);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            return ExitCodes.USAGE;
+        }
+        try {
+            return invocation.command().action().run(invocation);
+        } catch (Exception e) {
+            System.err.println("Run failed: " + invocation.command().name() + ": " + SafeMessage.of(e));
+            return ExitCodes.RUN_FAILED;
+        }
+    }
+
+    static Invocation parse(String... args) throws UsageException {
+        Command command = null;
+        Map<String, String> options = new LinkedHashMap<>();
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> springArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            switch (arg) {
-                case "--scale", "--workdir", "--seed" -> {
-                    if (i + 1 >= args.length) {
-                        System.err.println(arg + " needs a value\n" + USAGE);
-                        return ExitCodes.USAGE;
+            if (arg.startsWith("--")) {
+                int equals = arg.indexOf('=');
+                String name = arg.substring(2, equals < 0 ? arg.length() : equals);
+                if (name.contains(".")) {
+                    if (equals < 0) {
+                        throw new UsageException(arg + " needs a value: --" + name + "=VALUE");
                     }
-                    String value = args[++i];
-                    try {
-                        switch (arg) {
-                            case "--scale" -> scale = Double.parseDouble(value);
-                            case "--seed" -> seed = Long.parseLong(value);
-                            default -> workdir = value;
-                        }
-                    } catch (NumberFormatException e) {
-                        System.err.println(arg + " needs a number, not " + value + "\n" + USAGE);
-                        return ExitCodes.USAGE;
+                    String problem = PropertyNames.problem(name);
+                    if (problem != null) {
+                        throw new UsageException(problem);
                     }
+                    springArgs.add(arg);
+                    continue;
                 }
-                case "--output" -> {
-                    if (i + 1 >= args.length) {
-                        System.err.println(arg + " needs a value\n" + USAGE);
-                        return ExitCodes.USAGE;
-                    }
-                    output = args[++i];
+                if (!OPTIONS.contains(name)) {
+                    throw new UsageException("unknown option --" + name + "; did you mean --" + PropertyNames.nearest(name, OPTIONS) + "?");
                 }
-                case "--input", "--warehouse", "--publish" -> {
-                    if (i + 1 >= args.length) {
-                        System.err.println(arg + " needs a value\n" + USAGE);
-                        return ExitCodes.USAGE;
-                    }
-                    properties.put("opvangmonitor." + arg.substring(2), args[++i]);
+                if (equals < 0 && i + 1 >= args.length) {
+                    throw new UsageException(arg + " needs a value");
                 }
-                case "-h", "--help", "help" -> {
-                    System.out.print(USAGE);
-                    return ExitCodes.OK;
+                String value = equals < 0 ? args[++i] : arg.substring(equals + 1);
+                options.put(name, value);
+                if (OPTIONS.indexOf(name) < 3) {
+                    properties.put("opvangmonitor." + name, value);
                 }
-                default -> {
-                    if (arg.startsWith("--input=") || arg.startsWith("--warehouse=") || arg.startsWith("--publish=")) {
-                        properties.put("opvangmonitor." + arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-                    } else if (arg.startsWith("--")) {
-                        springArgs.add(arg);
-                    } else if (command == null) {
-                        command = arg;
-                    } else {
-                        System.err.println("unexpected argument: " + arg + "\n" + USAGE);
-                        return ExitCodes.USAGE;
-                    }
-                }
+            } else if (command == null) {
+                command = COMMANDS.stream().filter(c -> c.name().equals(arg)).findFirst().orElseThrow(() -> new UsageException(
+                        "unknown command " + arg + "; did you mean " + PropertyNames.nearest(arg, COMMANDS.stream().map(Command::name).toList()) + "?"));
+            } else {
+                throw new UsageException("unexpected argument: " + arg);
             }
         }
         if (command == null) {
-            command = "load";
+            throw new UsageException("no command given");
         }
-        if (command.equals("bench")) {
-            try {
-                return BenchCommand.run(scale, Path.of(workdir), seed, System.out);
-            } catch (Exception e) {
-                System.err.println("Run failed: benchmark: " + e.getMessage());
-                return ExitCodes.RUN_FAILED;
+        for (String number : List.of("scale", "seed")) {
+            if (options.containsKey(number) && !options.get(number).matches("-?[0-9]+(\\.[0-9]+)?")) {
+                throw new UsageException("--" + number + " needs a number, not " + options.get(number));
             }
         }
-        if (command.equals("sample")) {
-            try {
-                SampleDataGenerator.generate(Path.of(output));
-                System.out.println("Sample exports written to " + output);
-                return ExitCodes.OK;
-            } catch (IOException e) {
-                System.err.println("Run failed: cannot write the sample: " + e.getMessage());
-                return ExitCodes.RUN_FAILED;
-            }
+        String fileProblem = Settings.problemInFiles();
+        if (fileProblem != null) {
+            throw new UsageException(fileProblem);
         }
-        if (!List.of("load", "history", "status").contains(command)) {
-            System.err.println("unknown command: " + command + "\n" + USAGE);
-            return ExitCodes.USAGE;
+        return new Invocation(command, options, properties, springArgs);
+    }
+
+    private static int sample(Invocation invocation) throws Exception {
+        String output = invocation.option("output", "input");
+        SampleDataGenerator.generate(Path.of(output));
+        System.out.println("Sample exports written to " + output);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * A load: the input folder must hold at least one source folder; a night with nothing new is
+     * answered without starting Spring; otherwise Spring runs the load job.
+     */
+    private static int load(Invocation invocation) {
+        OpvangmonitorProperties settings = invocation.settings();
+        Path input = settings.input();
+        String problem = !Files.exists(input) ? "the input folder " + input + " does not exist"
+                : !Files.isDirectory(input) || !Files.isReadable(input) ? "the input folder " + input + " cannot be read"
+                : Sources.folders().stream().noneMatch(f -> Files.isDirectory(input.resolve(f)))
+                ? "the input folder " + input + " holds none of the source folders " + String.join(", ", Sources.folders()) : null;
+        if (problem != null) {
+            System.err.println("Run failed: " + problem);
+            return ExitCodes.RUN_FAILED;
         }
-        if (command.equals("load")) {
-            properties.put("opvangmonitor.building", "true");
+        String nothingNew = LoadCommand.nothingNew(settings, new Deliveries(settings, Sources.folders()));
+        if (nothingNew != null) {
+            System.out.println(nothingNew);
+            return ExitCodes.OK;
         }
+        Map<String, Object> properties = new LinkedHashMap<>(invocation.properties());
+        properties.put("opvangmonitor.building", "true");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(properties)
-                .run(springArgs.toArray(String[]::new))) {
-            return switch (command) {
-                case "history" -> context.getBean(HistoryCommand.class).run(System.out);
-                case "status" -> context.getBean(StatusCommand.class).run(System.out);
-                default -> context.getBean(LoadCommand.class).run(System.out);
-            };
+                .run(invocation.springArgs().toArray(String[]::new))) {
+            return context.getBean(LoadCommand.class).run(System.out);
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {

@@ -9,10 +9,10 @@ import nl.opvangmonitor.common.io.SourceColumns;
  * The columns of the three finance layouts, and the columns the finance streams add to every row
  * for the row processor (their names start with an underscore; an export never has them).
  */
-final class FinanceColumns {
+public final class FinanceColumns {
 
     /** The long layout: one amount per row. programma and taakveld may be empty, not both. */
-    static final SourceColumns LONG = SourceColumns.of(
+    public static final SourceColumns LONG = SourceColumns.of(
             List.of("gemeente", "soort", "versie", "jaar", "bedrag"),
             List.of("programma", "taakveld", "categorie"));
 

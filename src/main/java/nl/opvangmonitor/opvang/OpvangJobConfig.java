@@ -23,12 +23,12 @@ import org.springframework.core.annotation.Order;
 @Configuration
 public class OpvangJobConfig {
 
-    static final SourceColumns VERBLIJVEN = SourceColumns.of(
+    public static final SourceColumns VERBLIJVEN = SourceColumns.of(
             List.of("verblijf_id", "client_id", "geboortejaar", "geslacht", "voorziening", "voorzieningstype",
                     "gemeente_herkomst", "startdatum", "einddatum"),
             List.of("huishouden", "aanbieder", "uitstroom_bestemming", "co_pas"));
-    static final SourceColumns NACHTEN = SourceColumns.of(List.of("client_id", "datum", "voorziening"), List.of());
-    static final SourceColumns AFWIJZINGEN = SourceColumns.of(List.of("datum", "voorziening", "reden"), List.of("gemeente"));
+    public static final SourceColumns NACHTEN = SourceColumns.of(List.of("client_id", "datum", "voorziening"), List.of());
+    public static final SourceColumns AFWIJZINGEN = SourceColumns.of(List.of("datum", "voorziening", "reden"), List.of("gemeente"));
 
     @Bean
     @Order(20)

@@ -20,7 +20,7 @@ import org.springframework.core.annotation.Order;
 @Configuration
 public class VeiligthuisJobConfig {
 
-    static final SourceColumns COLUMNS = SourceColumns.of(
+    public static final SourceColumns COLUMNS = SourceColumns.of(
             List.of("melding_id", "client_id", "meldingsdatum", "gemeente", "vorm_geweld", "duur_geweld_maanden",
                     "in_onderzoek", "veilig_na_12_maanden", "huisverbod", "aantal_kinderen_huisverbod",
                     "intensief_casemanagement"),

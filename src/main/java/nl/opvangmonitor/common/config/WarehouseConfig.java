@@ -54,16 +54,30 @@ public class WarehouseConfig {
     @Bean(defaultCandidate = false)
     @BatchDataSource
     public DataSource batchDataSource(OpvangmonitorProperties properties) {
-        Path warehouse = properties.warehouse().toAbsolutePath();
-        createParent(warehouse);
-        String base = warehouse.getFileName().toString().replaceFirst("\\.duckdb$", "");
+        createParent(properties.warehouse().toAbsolutePath());
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("batch");
         ds.setDriverClassName("org.h2.Driver");
-        ds.setJdbcUrl("jdbc:h2:file:" + warehouse.resolveSibling(base + "-jobs") + ";DB_CLOSE_ON_EXIT=FALSE");
+        ds.setJdbcUrl(jobRepositoryUrl(properties.warehouse()) + ";DB_CLOSE_ON_EXIT=FALSE");
         ds.setUsername("sa");
         ds.setMaximumPoolSize(4);
         return ds;
+    }
+
+    /** The H2 database of the job repository, beside the warehouse: {@code <name>-jobs}. */
+    public static String jobRepositoryUrl(Path warehouse) {
+        return "jdbc:h2:file:" + jobRepositoryBase(warehouse);
+    }
+
+    /** The file H2 keeps the job repository in. */
+    public static Path jobRepositoryFile(Path warehouse) {
+        Path base = jobRepositoryBase(warehouse);
+        return base.resolveSibling(base.getFileName() + ".mv.db");
+    }
+
+    private static Path jobRepositoryBase(Path warehouse) {
+        Path absolute = warehouse.toAbsolutePath();
+        return absolute.resolveSibling(absolute.getFileName().toString().replaceFirst("\\.duckdb$", "") + "-jobs");
     }
 
     @Bean

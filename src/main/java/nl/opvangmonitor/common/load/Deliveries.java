@@ -12,6 +12,7 @@ import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,20 +26,26 @@ public class Deliveries {
     public record Delivery(String source, String relativePath, Path file) {
     }
 
-    private final List<LoadSource> sources;
+    private final List<String> folders;
     private final OpvangmonitorProperties properties;
 
+    @Autowired
     public Deliveries(List<LoadSource> sources, OpvangmonitorProperties properties) {
-        this.sources = sources;
+        this(properties, sources.stream().map(LoadSource::folder).toList());
+    }
+
+    /** The deliveries in the source folders {@code folders}, without Spring. */
+    public Deliveries(OpvangmonitorProperties properties, List<String> folders) {
+        this.folders = folders;
         this.properties = properties;
     }
 
     public List<Delivery> scan() {
         Path input = properties.input().toAbsolutePath().normalize();
         List<Delivery> deliveries = new ArrayList<>();
-        for (LoadSource source : sources) {
-            for (Path file : SourceFilePartitioner.deliveredFiles(input.resolve(source.folder()))) {
-                deliveries.add(new Delivery(source.folder(), LoadAudit.relative(input, file), file));
+        for (String folder : folders) {
+            for (Path file : SourceFilePartitioner.deliveredFiles(input.resolve(folder))) {
+                deliveries.add(new Delivery(folder, LoadAudit.relative(input, file), file));
             }
         }
         return deliveries;

@@ -1,47 +1,81 @@
 package nl.opvangmonitor.common.load;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.stereotype.Component;
+import java.util.Map;
+import java.util.Set;
+import nl.opvangmonitor.common.config.WarehouseConfig;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 
 /**
  * {@code history}: past load runs from Spring Batch's job repository, newest first, including
- * runs that were never published (failed checks, a failed run, an interrupted process).
+ * runs that were never published (failed checks, a failed run, an interrupted process). Reads the
+ * repository's tables directly, without starting Spring: a command that only reads answers at once.
  */
-@Component
-public class HistoryCommand {
+public final class HistoryCommand {
 
-    private final JobRepository jobRepository;
+    private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
 
-    public HistoryCommand(JobRepository jobRepository) {
-        this.jobRepository = jobRepository;
+    private final Path warehouse;
+
+    public HistoryCommand(Path warehouse) {
+        this.warehouse = warehouse;
     }
 
-    public int run(PrintStream out) {
+    public int run(PrintStream out) throws SQLException, IOException {
+        Path file = WarehouseConfig.jobRepositoryFile(warehouse);
+        if (!Files.exists(file)) {
+            out.println("No load has run yet with warehouse " + warehouse + " (no job repository " + file.getFileName() + ").");
+            return ExitCodes.OK;
+        }
         out.printf("%9s %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %s%n", "execution", "run", "started", "finished", "status",
                 "exit", "files", "rows", "rejected", "checks", "published");
-        for (JobInstance instance : jobRepository.getJobInstances("loadJob", 0, 100)) {
-            for (JobExecution e : jobRepository.getJobExecutions(instance)) {
-                var c = e.getExecutionContext();
-                String status = c.containsKey("status") ? c.getString("status")
-                        : e.isRunning() ? "RUNNING" : e.getExitStatus().getExitCode();
-                out.printf(Locale.ROOT, "%9d %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %s%n", e.getId(),
-                        c.containsKey("runId") ? String.valueOf(c.getLong("runId")) : "",
-                        time(e.getStartTime()), time(e.getEndTime()), status,
-                        c.containsKey("exitCode") ? String.valueOf(c.getInt("exitCode")) : "",
-                        c.containsKey("files") ? String.valueOf(c.getInt("files")) : "",
-                        c.containsKey("rowsRead") ? String.valueOf(c.getLong("rowsRead")) : "",
-                        c.containsKey("rowsRejected") ? String.valueOf(c.getLong("rowsRejected")) : "",
-                        c.containsKey("checks") ? c.getString("checks") : "",
-                        c.containsKey("published") ? c.getString("published") : "no");
+        try (Connection c = DriverManager.getConnection(WarehouseConfig.jobRepositoryUrl(warehouse) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+             Statement s = c.createStatement();
+             ResultSet e = s.executeQuery("""
+                     SELECT e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_CODE,
+                            coalesce(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT) AS CONTEXT
+                     FROM BATCH_JOB_EXECUTION e
+                     JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                     LEFT JOIN BATCH_JOB_EXECUTION_CONTEXT c ON c.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                     WHERE i.JOB_NAME = 'loadJob'
+                     ORDER BY e.JOB_EXECUTION_ID DESC
+                     LIMIT 1000""")) {
+            while (e.next()) {
+                Map<String, Object> context = context(e.getString("CONTEXT"));
+                String status = context.containsKey("status") ? (String) context.get("status")
+                        : RUNNING.contains(e.getString("STATUS")) ? "RUNNING" : e.getString("EXIT_CODE");
+                out.printf(Locale.ROOT, "%9d %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %s%n", e.getLong("JOB_EXECUTION_ID"),
+                        value(context, "runId"), time(e.getTimestamp("START_TIME")), time(e.getTimestamp("END_TIME")), status,
+                        value(context, "exitCode"), value(context, "files"), value(context, "rowsRead"), value(context, "rowsRejected"),
+                        value(context, "checks"), context.containsKey("published") ? context.get("published") : "no");
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> context(String serialized) throws IOException {
+        if (serialized == null || serialized.isBlank()) {
+            return Map.of();
+        }
+        return new DefaultExecutionContextSerializer().deserialize(new ByteArrayInputStream(serialized.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String value(Map<String, Object> context, String key) {
+        return context.containsKey(key) ? String.valueOf(context.get(key)) : "";
     }
 
     /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", which makes columns ragged. */
@@ -49,5 +83,9 @@ public class HistoryCommand {
 
     static String time(LocalDateTime t) {
         return t == null ? "" : TIME.format(t);
+    }
+
+    private static String time(Timestamp t) {
+        return t == null ? "" : time(t.toLocalDateTime());
     }
 }

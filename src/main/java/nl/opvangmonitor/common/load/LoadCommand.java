@@ -107,10 +107,9 @@ public class LoadCommand {
     private int runLocked(PrintStream out, Path published, Path build) {
         List<Check> checks = checkRunner.declarations();
         var input = properties.input().toAbsolutePath().normalize();
-        List<Deliveries.Delivery> found = deliveries.scan();
-        if (Files.exists(published) && !deliveries.anythingNew(found) && writtenIn(published) && writtenIn(properties.publicFile())) {
-            out.printf("Nothing new: the %d file(s) under %s are loaded already; the published warehouse %s is unchanged.%n",
-                    found.size(), properties.input(), properties.warehouse());
+        String nothingNew = nothingNew(properties, deliveries);
+        if (nothingNew != null) {
+            out.println(nothingNew);
             return ExitCodes.OK;
         }
         LoadMetrics.reset();
@@ -194,8 +193,24 @@ public class LoadCommand {
         return exitCode;
     }
 
+    /**
+     * The line to print when the input holds nothing the published warehouse lacks and both files are in
+     * the configured storage version, or null when there is work. Needs no Spring: the command line asks
+     * it before starting a load, so that a quiet night costs a second.
+     */
+    public static String nothingNew(OpvangmonitorProperties properties, Deliveries deliveries) {
+        Path published = properties.warehouse().toAbsolutePath();
+        List<Deliveries.Delivery> found = deliveries.scan();
+        if (Files.exists(published) && !deliveries.anythingNew(found)
+                && writtenIn(published, properties) && writtenIn(properties.publicFile(), properties)) {
+            return String.format("Nothing new: the %d file(s) under %s are loaded already; the published warehouse %s is unchanged.",
+                    found.size(), properties.input(), properties.warehouse());
+        }
+        return null;
+    }
+
     /** Whether a published file is written in the configured storage version; a missing public file counts as not. */
-    private boolean writtenIn(Path file) {
+    private static boolean writtenIn(Path file, OpvangmonitorProperties properties) {
         try {
             return Files.exists(file) && StorageVersion.of(file).equals(properties.storageVersion());
         } catch (java.sql.SQLException e) {

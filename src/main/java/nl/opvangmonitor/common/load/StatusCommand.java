@@ -12,30 +12,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
+import nl.opvangmonitor.Sources;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import nl.opvangmonitor.common.publish.StorageVersion;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code status}: what is published and since when, and per source the last delivery and whether
  * it is stale (no new delivery within opvangmonitor.stale-after-days.&lt;source&gt;, default 45 days).
- * Reads the published warehouse read-only; exits 5 when a source is stale, so a scheduler can alert.
+ * Reads the published warehouse read-only, without starting Spring; exits 5 when a source is stale,
+ * so a scheduler can alert.
  */
-@Component
-public class StatusCommand {
+public final class StatusCommand {
 
     private final OpvangmonitorProperties properties;
-    private final List<LoadSource> sources;
 
-    public StatusCommand(OpvangmonitorProperties properties, List<LoadSource> sources) {
+    public StatusCommand(OpvangmonitorProperties properties) {
         this.properties = properties;
-        this.sources = sources;
     }
 
     public int run(PrintStream out) throws Exception {
@@ -58,7 +55,7 @@ public class StatusCommand {
                 out.printf("Last published run: %d, %s, exit %d%n", run.getRunId(), run.getStatus(), run.getExitCode());
             }
             out.printf("%-20s %-19s %6s %s%n", "source", "last delivery", "days", "");
-            for (LoadSource source : sources) {
+            for (Sources.Source source : Sources.ALL) {
                 LocalDateTime last = dsl.select(max(LOAD_FILE.STARTED_AT)).from(LOAD_FILE)
                         .where(LOAD_FILE.SOURCE.eq(source.folder()), LOAD_FILE.STATUS.in("LOADED", "SUPERSEDED"))
                         .fetchOne(0, LocalDateTime.class);
