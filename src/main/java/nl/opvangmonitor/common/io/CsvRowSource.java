@@ -58,6 +58,11 @@ final class CsvRowSource implements RawRowSource {
     private static CsvDialect sniff(Path file) throws FileRejectedException {
         try {
             byte[] head = readHead(file);
+            FileContent content = FileContent.of(head);
+            if (content != FileContent.TEXT) {
+                throw new FileRejectedException("not a CSV file: the content is " + content.description
+                        + ", not text; deliver a CSV export or give the file the extension of what it is");
+            }
             int bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
             Charset charset = bom > 0 || isUtf8(head, bom, head.length < SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
             return new CsvDialect(charset, sniffDelimiter(new String(head, bom, head.length - bom, charset)), bom);

@@ -65,10 +65,16 @@ final class XlsxRowSource implements RawRowSource {
         } catch (IOException e) {
             throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
         }
+        FileContent content;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
+            content = FileContent.of(in.readNBytes(4096));
         } catch (IOException | RuntimeException e) {
             throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+        }
+        if (content == FileContent.TEXT || content == FileContent.PDF) {
+            throw new FileRejectedException("not an .xlsx workbook: the content is " + content.description
+                    + "; deliver it with the extension of what it is (.csv for a CSV export)");
         }
         if (magic == FileMagic.OLE2) {
             throw new FileRejectedException(isEncrypted(file)
