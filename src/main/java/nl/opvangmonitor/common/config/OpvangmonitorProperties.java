@@ -62,8 +62,13 @@ public record OpvangmonitorProperties(
         return (publish != null ? publish : warehouse.toAbsolutePath().resolveSibling("publiek.duckdb")).toAbsolutePath();
     }
 
+    /** Map keys in any case: a key arrives lower case (opvangverblijven) or as written, depending on who binds it. */
     public int staleAfterDays(String source) {
-        return staleAfterDays == null ? 45 : staleAfterDays.getOrDefault(source, staleAfterDays.getOrDefault("default", 45));
+        if (staleAfterDays == null) {
+            return 45;
+        }
+        return staleAfterDays.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(source)).map(Map.Entry::getValue).findFirst()
+                .orElse(staleAfterDays.getOrDefault("default", 45));
     }
 
     /** Export header aliases configured for a source: canonical column -> header as the export writes it. */
