@@ -49,12 +49,12 @@ public class Application {
             new Command("status", "what is published and since when; which sources are stale",
                     i -> new StatusCommand(i.settings()).run(System.out)),
             new Command("sample", "write the synthetic sample exports (--output DIR, default input)", Application::sample),
-            new Command("bench", "benchmark the load at scale (--scale S, default 1; --workdir DIR, default bench; --seed N)",
+            new Command("bench", "benchmark the load at scale (--scale S, default 1; --workdir DIR, default bench; --seed N; --startup-runs N, default 5)",
                     i -> BenchCommand.run(Double.parseDouble(i.option("scale", "1")), Path.of(i.option("workdir", "bench")),
-                            Long.parseLong(i.option("seed", "20261123")), System.out)));
+                            Long.parseLong(i.option("seed", "20261123")), Integer.parseInt(i.option("startup-runs", "5")), System.out)));
 
     /** Options with a value: {@code --name VALUE} or {@code --name=VALUE}; the first three are properties. */
-    static final List<String> OPTIONS = List.of("input", "warehouse", "publish", "output", "scale", "workdir", "seed");
+    static final List<String> OPTIONS = List.of("input", "warehouse", "publish", "output", "scale", "workdir", "seed", "startup-runs");
 
     static final String USAGE = "usage: opvangmonitor <command> [options]\n"
             + COMMANDS.stream().map(c -> String.format("  %-8s %s%n", c.name(), c.help())).collect(Collectors.joining())
@@ -159,7 +159,7 @@ public class Application {
         if (command == null) {
             throw new UsageException("no command given");
         }
-        for (String number : List.of("scale", "seed")) {
+        for (String number : List.of("scale", "seed", "startup-runs")) {
             if (options.containsKey(number) && !options.get(number).matches("-?[0-9]+(\\.[0-9]+)?")) {
                 throw new UsageException("--" + number + " needs a number, not " + options.get(number));
             }

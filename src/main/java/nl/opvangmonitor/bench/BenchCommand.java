@@ -41,7 +41,8 @@ import org.xml.sax.XMLReader;
 /**
  * {@code bench --scale S --workdir DIR}: generates synthetic exports at scale, measures DuckDB's own
  * read_csv on the same CSV files through the same driver, runs the full {@code load} on them, a rerun
- * with nothing new, and our XLSX reader against a plain POI SAX read of the same sheet. Prints a
+ * with nothing new, and our XLSX reader against a plain POI SAX read of the same sheet, then the start-up
+ * of the short commands as whole processes ({@code --startup-runs N} each, 0 to skip). Prints a
  * table of phases and one closing line {@code csv_ratio=<x> xlsx_seconds=<s> xlsx_peak_heap_mb=<m>}.
  * A benchmark, not a test: run it on a quiet machine; CI only runs it at a tiny scale as a smoke test.
  */
@@ -50,7 +51,7 @@ public final class BenchCommand {
     private BenchCommand() {
     }
 
-    public static int run(double scale, Path workdir, long seed, PrintStream out) throws Exception {
+    public static int run(double scale, Path workdir, long seed, int startupRuns, PrintStream out) throws Exception {
         Path input = workdir.resolve("input");
         Path warehouseDir = workdir.resolve("warehouse");
         FileSystemUtils.deleteRecursively(input);
@@ -159,6 +160,9 @@ public final class BenchCommand {
         out.printf("* summed over files, which load two at a time%n");
         out.printf(Locale.ROOT, "rows read %d = loaded %d + rejected %d: %s; saxCells=%d; load peak heap %d MB%n", read, loaded, rejected,
                 balanced && read == loaded + rejected ? "yes" : "NO", saxCells, loadPeakHeap / (1 << 20));
+        if (startupRuns > 0) {
+            StartupBench.measure(input, warehouse, startupRuns, out);
+        }
         out.printf(Locale.ROOT, "csv_ratio=%.2f xlsx_seconds=%.2f xlsx_peak_heap_mb=%d%n", csvIngest / baseline, xlsxIngest,
                 xlsxPeakHeap / (1 << 20));
         return exit == 0 || exit == 2 ? 0 : exit;

@@ -16,7 +16,7 @@ class BenchSmokeIT {
     @Test
     void bench_whenTinyScale_thenPrintsPhasesAndTheClosingLineWithRowsBalanced() {
         // when
-        var run = CommandLineRunner.run("bench", "--scale", "0.0005", "--workdir", temp.toString(), "--seed", "7");
+        var run = CommandLineRunner.run("bench", "--scale", "0.0005", "--workdir", temp.toString(), "--seed", "7", "--startup-runs", "1");
 
         // then: 500 meldingen + 1000 stays + 5000 nights as CSV, 250 XLSX rows; one row in a thousand is bad
         assertThat(run.exitCode()).isZero();
@@ -27,6 +27,9 @@ class BenchSmokeIT {
                 .containsPattern("load: budget lines \\(342 x 10 years\\) +41040 ")
                 .contains("rerun, nothing new (exit 0)")
                 .contains("rows read 47790 = loaded 47784 + rejected 6: yes")
+                .containsPattern("(?m)^start-up: --help \\(exit 0\\) +\\d+\\.\\d\\d s median of 1 ")
+                .containsPattern("(?m)^start-up: history \\(exit 0\\) ")
+                .containsPattern("(?m)^start-up: load \\(exit 0\\) ")
                 .containsPattern("(?m)^csv_ratio=\\d+\\.\\d\\d xlsx_seconds=\\d+\\.\\d\\d xlsx_peak_heap_mb=\\d+$");
     }
 }
