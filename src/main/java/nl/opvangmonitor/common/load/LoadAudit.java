@@ -138,6 +138,15 @@ public class LoadAudit {
      */
     public void finishFile(long fileId, long rowsRead, Table<?> factTable, List<Table<?>> writtenTables,
                            long noteRows, String ignoredColumns, String failure) {
+        if (failure != null) {
+            // a file fails whole: what its earlier chunks wrote goes, so nothing of it counts half
+            dsl.transaction(tx -> {
+                for (Table<?> table : writtenTables) {
+                    tx.dsl().deleteFrom(table).where(table.field("file_id", Long.class).eq(fileId)).execute();
+                }
+                tx.dsl().deleteFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.eq(fileId)).execute();
+            });
+        }
         long loaded = dsl.fetchCount(factTable, factTable.field("file_id", Long.class).eq(fileId));
         long rejected = dsl.select(countDistinct(REJECTED_ROW.ROW_NUMBER)).from(REJECTED_ROW)
                 .where(REJECTED_ROW.FILE_ID.eq(fileId)).fetchOne(0, Long.class);

@@ -242,7 +242,7 @@ public class LoadCommand {
             long read = nz(f.get(LOAD_FILE.ROWS_READ));
             long loaded = nz(f.get(LOAD_FILE.ROWS_LOADED));
             long rejected = nz(f.get(LOAD_FILE.ROWS_REJECTED));
-            balanced &= read == loaded + rejected;
+            balanced &= !"LOADED".equals(f.get(LOAD_FILE.STATUS)) || read == loaded + rejected;
             double seconds = f.get(LOAD_FILE.FINISHED_AT) == null ? 0
                     : Duration.between(f.get(LOAD_FILE.STARTED_AT), f.get(LOAD_FILE.FINISHED_AT)).toMillis() / 1000.0;
             out.printf(Locale.ROOT, "%-18s %-52s %-10s %9d %9d %9d %8.2f%n", f.get(LOAD_FILE.SOURCE), f.get(LOAD_FILE.FILE_PATH),
