@@ -10,8 +10,11 @@ import nl.opvangmonitor.bench.BenchCommand;
 import nl.opvangmonitor.common.load.ExitCodes;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
+import nl.opvangmonitor.common.load.LoadLock;
+import nl.opvangmonitor.common.load.RunFailure;
 import nl.opvangmonitor.common.load.StatusCommand;
 import nl.opvangmonitor.sample.SampleDataGenerator;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -139,6 +142,12 @@ public class Application {
         }
         if (command.equals("load")) {
             properties.put("opvangmonitor.building", "true");
+            // before the job repository is opened: a second load would fail on its file lock with a stack trace
+            String busy = anotherLoad(properties, springArgs);
+            if (busy != null) {
+                System.err.println("Run failed: " + busy);
+                return ExitCodes.RUN_FAILED;
+            }
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
@@ -152,12 +161,21 @@ public class Application {
                 default -> context.getBean(LoadCommand.class).run(System.out);
             };
         } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            System.err.println("Run failed: " + root.getMessage());
+            LoggerFactory.getLogger(Application.class).debug("run failed", e);
+            System.err.println("Run failed: " + RunFailure.reason(e));
             return ExitCodes.RUN_FAILED;
+        }
+    }
+
+    /** The one-line reason when another load runs on the same warehouse, else null. */
+    private static String anotherLoad(Map<String, Object> properties, List<String> springArgs) {
+        Object warehouse = properties.getOrDefault("opvangmonitor.warehouse", springArgs.stream()
+                .filter(a -> a.startsWith("--opvangmonitor.warehouse=")).map(a -> a.substring(a.indexOf('=') + 1))
+                .reduce((a, b) -> b).orElse("warehouse/opvangmonitor.duckdb"));
+        try {
+            return LoadLock.busy(Path.of(warehouse.toString()).toAbsolutePath());
+        } catch (IOException e) {
+            return RunFailure.reason(e);
         }
     }
 }

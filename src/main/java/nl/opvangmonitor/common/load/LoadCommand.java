@@ -8,11 +8,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
@@ -35,7 +32,9 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -85,22 +84,24 @@ public class LoadCommand {
         if (build.equals(published)) {
             throw new IllegalStateException("a load writes a build file, never the published warehouse itself");
         }
-        try (FileChannel lockFile = FileChannel.open(lockPath(published), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.tryLock()) {
+        LoadLock lock;
+        try {
+            lock = LoadLock.tryAcquire(published);
             if (lock == null) {
-                out.println("Run failed: another load is running on " + published);
+                out.println("Run failed: " + LoadLock.busy(published));
                 return ExitCodes.RUN_FAILED;
             }
-            return runLocked(out, published, build);
         } catch (IOException e) {
-            out.println("Run failed: " + e.getMessage());
+            out.println("Run failed: " + RunFailure.reason(e));
             return ExitCodes.RUN_FAILED;
         }
-    }
-
-    private static Path lockPath(Path published) throws IOException {
-        Path dir = Files.createDirectories(WarehouseFiles.buildDir(published));
-        return dir.resolve(published.getFileName() + ".lock");
+        try (lock) {
+            abandonInterruptedRuns(out, lock.interrupted());
+            return runLocked(out, published, build);
+        } catch (IOException e) {
+            out.println("Run failed: " + RunFailure.reason(e));
+            return ExitCodes.RUN_FAILED;
+        }
     }
 
     private int runLocked(PrintStream out, Path published, Path build) {
@@ -113,7 +114,6 @@ public class LoadCommand {
             return ExitCodes.OK;
         }
         LoadMetrics.reset();
-        abandonInterruptedRuns(out);
         WarehouseFiles.prepareBuild(published, build);
         flyway.migrate();
         long runId = audit.startRun(input);
@@ -126,7 +126,7 @@ public class LoadCommand {
                     .toJobParameters());
         } catch (Exception e) {
             audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, e.getMessage());
-            out.println("Run failed: " + e.getMessage());
+            out.println("Run failed: " + RunFailure.reason(e));
             closeWarehouse();
             WarehouseFiles.keepFailed(build, published);
             return ExitCodes.RUN_FAILED;
@@ -189,19 +189,47 @@ public class LoadCommand {
         return exitCode;
     }
 
-    /** A load killed earlier (kill -9, power loss) left its job execution STARTED: mark it, its build is discarded. */
-    private void abandonInterruptedRuns(PrintStream out) {
+    /**
+     * A load killed earlier (kill -9, power loss) left its job execution STARTED, or its job finished but
+     * its outcome was never recorded (killed during the checks or the publish), or it died before its job
+     * execution existed (the lock file still names it): each is recorded as INTERRUPTED, so history shows
+     * every killed run. Its build is discarded.
+     */
+    private void abandonInterruptedRuns(PrintStream out, LoadLock.Holder killed) {
+        boolean recorded = false;
         for (JobInstance instance : jobRepository.getJobInstances(loadJob.getName(), 0, 20)) {
             for (JobExecution e : jobRepository.getJobExecutions(instance)) {
-                if (e.isRunning()) {
-                    e.setStatus(BatchStatus.ABANDONED);
-                    e.setExitStatus(new ExitStatus("INTERRUPTED", "the process stopped before the run finished; its build was discarded"));
-                    e.setEndTime(LocalDateTime.now());
-                    jobRepository.update(e);
+                if (e.isRunning() || !e.getExecutionContext().containsKey("status")) {
+                    if (e.isRunning()) {
+                        e.setStatus(BatchStatus.ABANDONED);
+                        e.setEndTime(LocalDateTime.now());
+                    }
+                    interrupted(e);
+                    recorded |= killed != null && e.getStartTime() != null && !e.getStartTime().isBefore(killed.startedAt());
                     out.println("Run of job execution " + e.getId() + " was interrupted; its unfinished build is discarded and the work is done again.");
                 }
             }
         }
+        if (killed != null && !recorded) {
+            JobParameters parameters = new JobParametersBuilder().addLong(LoadJobConfig.RUN_ID, 0L)
+                    .addString(LoadJobConfig.STARTED_AT, killed.startedAt().toString()).toJobParameters();
+            JobExecution e = jobRepository.createJobExecution(jobRepository.createJobInstance(loadJob.getName(), parameters),
+                    parameters, new ExecutionContext());
+            e.setStartTime(killed.startedAt());
+            e.setStatus(BatchStatus.ABANDONED);
+            e.setEndTime(LocalDateTime.now());
+            interrupted(e);
+            out.println("The load started " + HistoryCommand.time(killed.startedAt()) + " (pid " + killed.pid()
+                    + ") was interrupted before its job started; the work is done again.");
+        }
+    }
+
+    private void interrupted(JobExecution e) {
+        e.setExitStatus(new ExitStatus("INTERRUPTED", "the process stopped before the run finished; its build was discarded"));
+        jobRepository.update(e);
+        e.getExecutionContext().putString("status", "INTERRUPTED");
+        e.getExecutionContext().putString("published", "no");
+        jobRepository.updateExecutionContext(e);
     }
 
     /** Keeps the run's outcome in the job repository, where history finds runs that were never published too. */
