@@ -47,6 +47,10 @@ public class LoadJobConfig {
                 case SourceDefinition<?> rowByRow -> sourceStep(rowByRow, jobRepository, batchTransactionManager, audit, properties);
             };
             job = job == null ? builder.start(step) : job.next(step);
+            if (source instanceof StagedSource staged && staged.key() != null) {
+                job.next(new StepBuilder(staged.name() + "KeyStep", jobRepository)
+                        .tasklet(new KeySupersede(staged, warehouseDataSource), batchTransactionManager).build());
+            }
         }
         return job == null ? builder.start(indicatorsStep).build() : job.next(indicatorsStep).build();
     }

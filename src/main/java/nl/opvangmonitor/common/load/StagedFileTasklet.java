@@ -131,6 +131,9 @@ class StagedFileTasklet implements Tasklet {
         Set<String> columns = new LinkedHashSet<>(source.columns().all());
         StagedRows rows = new StagedRows(columns, source.identifierColumns());
         List<Field<?>> values = source.rules().apply(rows);
+        if (source.key() != null) {
+            rows.uniqueKey(source.key());
+        }
         Field<?>[] targets = source.factTable().fields();
         for (int i = 0; i < values.size(); i++) {
             rows.fitsColumn(targets[i + 2], values.get(i));

@@ -56,6 +56,8 @@ public final class StagedRows {
     private final Map<String, List<Field<?>>> conversions = new LinkedHashMap<>();
     private final Map<String, List<Lookup>> lookups = new LinkedHashMap<>();
     private int converted;
+    private String keyColumn;
+    private static final String FIRST_ROW_OF_KEY = "first_row_of_key";
 
     StagedRows(Set<String> columns, Set<String> identifierColumns) {
         this.columns = columns;
@@ -105,7 +107,21 @@ public final class StagedRows {
             from = from.leftJoin(perValue.asTable(values)).on(field(DSL.name(values, column.getKey()), SQLDataType.VARCHAR)
                     .eq(field(DSL.name(ALIAS, column.getKey()), SQLDataType.VARCHAR)));
         }
+        if (keyColumn != null) {
+            select.add(DSL.min(rowNumber).over(DSL.partitionBy(field(DSL.name(ALIAS, keyColumn)))).as(FIRST_ROW_OF_KEY));
+        }
         return dsl.select(select).from(from).where(dataRow);
+    }
+
+    /**
+     * A natural key: a row repeating the key of an earlier row of the same file is rejected with the
+     * row of the first (the window over the file is computed once, in the parsing query).
+     */
+    void uniqueKey(String column) {
+        keyColumn = column;
+        Field<Integer> first = field(DSL.name(ALIAS, FIRST_ROW_OF_KEY), SQLDataType.INTEGER);
+        reject(first.lt(field(DSL.name(ALIAS, "row_number"), SQLDataType.INTEGER)), column, text(column),
+                inline(column + " repeats the one on row ").concat(first.cast(SQLDataType.VARCHAR)).concat(inline(" of this file")));
     }
 
     /** The staged text of a column (trimmed; NULL when empty or absent from the export). */
