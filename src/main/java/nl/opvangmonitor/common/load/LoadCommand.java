@@ -111,6 +111,7 @@ public class LoadCommand {
         if (Files.exists(published) && !deliveries.anythingNew(found)) {
             out.printf("Nothing new: the %d file(s) under %s are loaded already; the published warehouse %s is unchanged.%n",
                     found.size(), properties.input(), properties.warehouse());
+            ensurePublicCurrent(out, published);
             return ExitCodes.OK;
         }
         LoadMetrics.reset();
@@ -164,18 +165,23 @@ public class LoadCommand {
             }
         }
         audit.finishRun(runId, execution.getId(), status, exitCode, message);
-        printSummary(out, runId, execution, files, outcomes, status, exitCode, message);
+        printSummary(out, runId, files, outcomes);
         boolean publish = exitCode == ExitCodes.OK || exitCode == ExitCodes.COMPLETED_WITH_REJECTS || exitCode == ExitCodes.FILES_FAILED;
         long publishStarted = System.nanoTime();
-        Path publicBuild = WarehouseFiles.buildDir(published).resolve("publiek.build.duckdb");
-        if (publish) {
-            PublicDatabase.build(dsl, publicBuild, properties.suppression().minCount(), properties.suppression().roundTo(),
-                    properties.parquet() == null ? null : properties.parquet().toAbsolutePath());
-        }
         closeWarehouse();
         if (publish) {
-            WarehouseFiles.publish(build, published);
-            WarehouseFiles.publish(publicBuild, properties.publicFile());
+            try {
+                publishTogether(build, published);
+            } catch (RuntimeException e) {
+                // nothing is published: the result says so, and the next night tries again
+                log.debug("publish failed", e);
+                publish = false;
+                exitCode = ExitCodes.RUN_FAILED;
+                status = "PUBLISH_FAILED";
+                message = "publish failed: " + RunFailure.reason(e);
+            }
+        }
+        if (publish) {
             out.println("Published " + properties.warehouse() + " (data team) and " + properties.publicFile()
                     + " (analysts and BI: marts only, cells under " + properties.suppression().minCount() + " suppressed).");
         } else {
@@ -184,9 +190,49 @@ public class LoadCommand {
                     + WarehouseFiles.failedBuildFor(published) + ".");
         }
         LoadMetrics.PUBLISH_NANOS.addAndGet(System.nanoTime() - publishStarted);
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", status, exitCode, took.toMillis() / 1000.0,
+                message == null ? "" : " - " + message);
         remember(execution, runId, status, exitCode, files, outcomes, publish);
         log.info("load run {} finished: {} (exit {})", runId, status, exitCode);
         return exitCode;
+    }
+
+    /** Builds the public database beside its target from the closed build, then publishes both together. */
+    private void publishTogether(Path build, Path published) {
+        Path publicFile = properties.publicFile();
+        Path publicBuild = WarehouseFiles.publicBuildFor(publicFile);
+        try {
+            Files.createDirectories(publicBuild.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PublicDatabase.buildFrom(build, publicBuild, properties.suppression().minCount(), properties.suppression().roundTo(),
+                properties.parquet() == null ? null : properties.parquet().toAbsolutePath());
+        WarehouseFiles.publishTogether(build, published, publicBuild, publicFile);
+    }
+
+    /**
+     * A night with nothing new still makes sure the public database exists and holds the published
+     * warehouse's last run (a publish that failed halfway, a deleted file): otherwise it is rebuilt.
+     */
+    private void ensurePublicCurrent(PrintStream out, Path published) {
+        Path publicFile = properties.publicFile();
+        if (PublicDatabase.isCurrent(published, publicFile)) {
+            return;
+        }
+        Path publicBuild = WarehouseFiles.publicBuildFor(publicFile);
+        try {
+            Files.createDirectories(publicBuild.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PublicDatabase.buildFrom(published, publicBuild, properties.suppression().minCount(), properties.suppression().roundTo(),
+                properties.parquet() == null ? null : properties.parquet().toAbsolutePath());
+        WarehouseFiles.publish(publicBuild, publicFile);
+        WarehouseFiles.verifyReadOnly(publicFile);
+        out.println("The public database " + publicFile + " was missing or not current; it is rebuilt from the published warehouse.");
     }
 
     /**
@@ -261,8 +307,8 @@ public class LoadCommand {
         }
     }
 
-    private void printSummary(PrintStream out, long runId, JobExecution execution, Result<Record> files,
-                              List<CheckRunner.Outcome> outcomes, String status, int exitCode, String message) {
+    /** The run summary up to its result line, which follows the publish (the publish can still fail). */
+    private void printSummary(PrintStream out, long runId, Result<Record> files, List<CheckRunner.Outcome> outcomes) {
         out.printf("Opvangmonitor load run %d  (input %s, warehouse %s)%n", runId, properties.input(), properties.warehouse());
         out.printf("%-18s %-52s %-10s %9s %9s %9s %8s%n", "source", "file", "status", "read", "loaded", "rejected", "seconds");
         boolean balanced = true;
@@ -305,10 +351,6 @@ public class LoadCommand {
         out.printf("Checks: %d of %d passed.%n", passed, outcomes.size());
         outcomes.stream().filter(o -> !o.passed())
                 .forEach(o -> out.println("    FAILED " + o.model() + " " + o.name() + ": " + o.message()));
-        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
-                : Duration.between(execution.getStartTime(), execution.getEndTime());
-        out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", status, exitCode, took.toMillis() / 1000.0,
-                message == null ? "" : " - " + message);
     }
 
     private static long nz(Long v) {
