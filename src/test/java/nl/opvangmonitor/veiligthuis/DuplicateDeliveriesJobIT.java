@@ -86,4 +86,22 @@ class DuplicateDeliveriesJobIT {
                 .contains("replaced 1 row(s) of veiligthuis/a.csv (file 1): the same melding_id, this newer delivery counts")
                 .containsPattern("replaced 1 row\\(s\\) of veiligthuis/c_older.csv \\(file \\d+\\): the same melding_id");
     }
+
+    @Test
+    void status_whenALoadedDeliveryIsRemovedFromTheInput_thenItStaysLoadedAndStatusListsIt() throws Exception {
+        // given: a copy of the input without b.csv
+        Path input = temp.resolve("input-without-b");
+        org.springframework.util.FileSystemUtils.copyRecursively(temp.resolve("input"), input);
+        Files.delete(input.resolve("veiligthuis/b.csv"));
+
+        // when
+        var status = CommandLineRunner.run("status", "--input", input.toString(), "--warehouse", warehouse.toString());
+
+        // then
+        assertThat(status.out()).contains("loaded, file no longer in the input: veiligthuis/b.csv (file ")
+                .doesNotContain("no longer in the input: veiligthuis/a.csv");
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            assertThat(w.dsl.fetchCount(FCT_MELDING, FCT_MELDING.MELDING_ID.in("M3", "M4"))).isEqualTo(2);
+        }
+    }
 }

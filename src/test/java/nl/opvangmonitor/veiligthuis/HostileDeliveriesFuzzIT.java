@@ -29,12 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * rows = its records) and rows read = loaded + rejected; the meldingen are the rows loaded less those a
  * newer delivery of the same key replaced; every failure has a reason; no client identifier in the
  * output, the file messages or a client_id reject. {@code -Dopvangmonitor.fuzz.variants=N}
- * (default 160) and {@code -Dopvangmonitor.fuzz.seed=S} run more or other variants.
+ * (default 200) and {@code -Dopvangmonitor.fuzz.seed=S} run more or other variants.
  */
 class HostileDeliveriesFuzzIT {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final int PER_RUN = 32;
+    private static final int PER_RUN = 50;
     private static final int ROWS = 24;
 
     @TempDir
@@ -46,7 +46,7 @@ class HostileDeliveriesFuzzIT {
 
     @Test
     void load_whenDeliveriesAreBrokenInManyWays_thenEveryInvariantHoldsForEveryFile() throws Exception {
-        int variants = Integer.getInteger("opvangmonitor.fuzz.variants", 160);
+        int variants = Integer.getInteger("opvangmonitor.fuzz.variants", 200);
         long seed = Long.getLong("opvangmonitor.fuzz.seed", 20261130L);
         List<String> sample = Files.readAllLines(Path.of("input/veiligthuis/vtrr_meldingen_2018-2020.csv"), WINDOWS_1252);
         String header = sample.getFirst();

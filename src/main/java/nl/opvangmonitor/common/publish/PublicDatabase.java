@@ -235,7 +235,9 @@ public final class PublicDatabase {
                 {"region", "region_code", "Region code (VT-…, MOBW-GM…, VO-GM…)."},
                 {"region", "region_type", "veilig_thuis, mo_bw or vrouwenopvang."},
                 {"region", "region_name", "Region name."},
-                {"region", "centrumgemeente_code", "CBS code of the centrumgemeente of the region."}};
+                {"region", "centrumgemeente_code", "CBS code of the centrumgemeente of the region."},
+                {"publication", "run_id", "The load run of the warehouse these figures come from (see history)."},
+                {"publication", "published_at", "When the figures were published."}};
         for (String[] col : described) {
             c.query("COMMENT ON COLUMN publiek.mart.{0}.{1} IS {2}", DSL.name(col[0]), DSL.name(col[1]), inline(col[2])).execute();
         }
