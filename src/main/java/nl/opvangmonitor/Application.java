@@ -1,5 +1,6 @@
 package nl.opvangmonitor;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +16,12 @@ import nl.opvangmonitor.common.load.Deliveries;
 import nl.opvangmonitor.common.load.ExitCodes;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
+import nl.opvangmonitor.common.load.LoadLock;
+import nl.opvangmonitor.common.load.RunFailure;
 import nl.opvangmonitor.common.load.StatusCommand;
 import nl.opvangmonitor.common.privacy.SafeMessage;
 import nl.opvangmonitor.sample.SampleDataGenerator;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -193,8 +197,19 @@ public class Application {
             System.err.println("Run failed: " + problem);
             return ExitCodes.RUN_FAILED;
         }
+        // before the job repository is opened: a second load would fail on its file lock with a stack trace
+        String busy;
+        try {
+            busy = LoadLock.busy(settings.warehouse().toAbsolutePath());
+        } catch (IOException e) {
+            busy = RunFailure.reason(e);
+        }
+        if (busy != null) {
+            System.err.println("Run failed: " + busy);
+            return ExitCodes.RUN_FAILED;
+        }
         String nothingNew = LoadCommand.nothingNew(settings, new Deliveries(settings, Sources.folders()));
-        if (nothingNew != null) {
+        if (nothingNew != null && LoadCommand.publicFileCurrent(settings)) {
             System.out.println(nothingNew);
             return ExitCodes.OK;
         }
@@ -208,11 +223,8 @@ public class Application {
                 .run(invocation.springArgs().toArray(String[]::new))) {
             return context.getBean(LoadCommand.class).run(System.out);
         } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            System.err.println("Run failed: " + root.getMessage());
+            LoggerFactory.getLogger(Application.class).debug("run failed", e);
+            System.err.println("Run failed: " + RunFailure.reason(e));
             return ExitCodes.RUN_FAILED;
         }
     }

@@ -33,7 +33,8 @@ public class OpvangJobConfig {
     @Bean
     @Order(20)
     public StagedSource opvangVerblijvenSource() {
-        return new StagedSource("opvangVerblijven", "opvang/verblijven", VERBLIJVEN, Set.of("client_id"), FCT_VERBLIJF, OpvangRules::verblijf);
+        return new StagedSource("opvangVerblijven", "opvang/verblijven", VERBLIJVEN, Set.of("client_id"), FCT_VERBLIJF, OpvangRules::verblijf,
+                "verblijf_id");
     }
 
     @Bean

@@ -24,8 +24,6 @@ final class MeldingRules {
         Field<Integer> municipality = r.municipality("gemeente", true);
         Field<BigDecimal> duur = r.number("duur_geweld_maanden", false);
         r.reject(duur.lt(inline(BigDecimal.ZERO)), "duur_geweld_maanden", r.text("duur_geweld_maanden"), "duration cannot be negative");
-        r.reject(duur.ge(inline(BigDecimal.valueOf(100_000))), "duur_geweld_maanden", r.text("duur_geweld_maanden"),
-                "duration is too large (at most 99999 months)");
         Field<Boolean> onderzoek = r.yesNo("in_onderzoek", true);
         Field<Boolean> veilig = r.yesNo("veilig_na_12_maanden", false);
         Field<Boolean> huisverbod = r.yesNo("huisverbod", true);
@@ -35,6 +33,6 @@ final class MeldingRules {
         Field<Boolean> intensief = r.yesNo("intensief_casemanagement", true);
         Field<Integer> dateKey = DSL.field("CAST(strftime({0}, '%Y%m%d') AS INTEGER)", SQLDataType.INTEGER, date);
         return List.of(meldingId, clientKey, date, dateKey, municipality, DSL.lower(r.text("vorm_geweld")),
-                duur.cast(SQLDataType.DECIMAL(7, 2)), onderzoek, veilig, huisverbod, kinderen, intensief);
+                duur, onderzoek, veilig, huisverbod, kinderen, intensief);
     }
 }

@@ -29,7 +29,8 @@ public class VeiligthuisJobConfig {
     @Bean
     @Order(10)
     public StagedSource veiligthuisSource() {
-        return new StagedSource("veiligthuis", "veiligthuis", COLUMNS, Set.of("client_id"), FCT_MELDING, MeldingRules::facts);
+        return new StagedSource("veiligthuis", "veiligthuis", COLUMNS, Set.of("client_id"), FCT_MELDING, MeldingRules::facts,
+                "melding_id");
     }
 
     @Bean

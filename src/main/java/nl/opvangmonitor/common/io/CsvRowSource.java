@@ -33,6 +33,7 @@ final class CsvRowSource implements RawRowSource {
     private int pos;
     private int limit;
     private int line = 1;
+    private int expectedDelimiters = Integer.MAX_VALUE;
     private final StringBuilder field = new StringBuilder();
 
     private CsvRowSource(Reader reader, CsvDialect dialect) {
@@ -141,6 +142,18 @@ final class CsvRowSource implements RawRowSource {
     }
 
     @Override
+    public void expectCells(int width) {
+        // a record-like line inside a quoted field: as many delimiters as the header has, less one
+        this.expectedDelimiters = width > 2 ? width - 1 : Integer.MAX_VALUE;
+    }
+
+    /**
+     * The next record. A quoted field may span lines, but a quote that is never closed, or whose field
+     * swallows a line holding as many delimiters as a whole record, is a stray quote: the structure of
+     * the file breaks at the line the quote opened, and the file is not read on (its records would
+     * silently become one value).
+     */
+    @Override
     public RawRow next() throws IOException {
         int c = read();
         if (c < 0) {
@@ -151,8 +164,14 @@ final class CsvRowSource implements RawRowSource {
         field.setLength(0);
         boolean quoted = false;
         boolean fieldStart = true;
+        int quoteLine = 0;
+        int delimitersOnLine = 0;
         while (true) {
             if (c < 0) {
+                if (quoted) {
+                    throw new MalformedFileException("line " + quoteLine + ": a quote (\") opens a field that is never closed;"
+                            + " the file's structure breaks at this line (lines " + quoteLine + " to " + line + " would be one value)");
+                }
                 cells.add(field.toString());
                 return new RawRow(rowNumber, cells);
             }
@@ -167,13 +186,22 @@ final class CsvRowSource implements RawRowSource {
                     }
                 } else {
                     if (ch == '\n') {
+                        if (line > quoteLine && delimitersOnLine >= expectedDelimiters) {
+                            throw new MalformedFileException("line " + quoteLine + ": a quote (\") opens a field that swallows line "
+                                    + line + ", a whole record; the file's structure breaks at line " + quoteLine);
+                        }
+                        delimitersOnLine = 0;
                         line++;
+                    } else if (ch == delimiter) {
+                        delimitersOnLine++;
                     }
                     field.append(ch);
                 }
             } else if (ch == '"' && fieldStart) {
                 quoted = true;
                 fieldStart = false;
+                quoteLine = line;
+                delimitersOnLine = 0;
             } else if (ch == delimiter) {
                 cells.add(field.toString());
                 field.setLength(0);

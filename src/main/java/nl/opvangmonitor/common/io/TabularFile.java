@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
  * A delivered CSV or XLSX file read as a stream of {@link SourceRow}s.
@@ -91,13 +92,14 @@ public final class TabularFile implements SourceRowStream {
         RawRowSource source = openRaw(file);
         try {
             RawRow header = locateHeader(source, columns);
+            source.expectCells(header.cells().size());
             return new TabularFile(source, fileId, header, columns);
         } catch (FileRejectedException | RuntimeException e) {
             closeQuietly(source);
             throw e;
         } catch (IOException e) {
             closeQuietly(source);
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
     }
 

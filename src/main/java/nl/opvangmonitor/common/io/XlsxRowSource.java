@@ -143,6 +143,30 @@ final class XlsxRowSource implements RawRowSource {
         }
     }
 
+    /** Columns of a sheet in Excel (A to XFD); a reference beyond is malformed, never a reason to grow a row. */
+    static final int MAX_COLUMNS = 16_384;
+    private static final int MAX_ROWS = 1_048_576;
+
+    private static int rowNumber(String r, int expected) throws MalformedFileException {
+        try {
+            int n = Integer.parseInt(r.strip());
+            if (n >= 1 && n <= MAX_ROWS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MalformedFileException("sheet row " + expected + ": the row reference is not a row number (the sheet XML is malformed)");
+    }
+
+    static String columnName(int index) {
+        StringBuilder name = new StringBuilder();
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+            name.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return name.toString();
+    }
+
     @Override
     public RawRow next() throws IOException {
         try {
@@ -153,13 +177,21 @@ final class XlsxRowSource implements RawRowSource {
             }
             return null;
         } catch (XMLStreamException e) {
-            throw new IOException("the sheet XML is corrupt: " + e.getMessage(), e);
+            // the parser's message quotes the XML around the fault, which may hold cell content
+            throw new MalformedFileException("sheet row " + (lastRow + 1) + ": the sheet XML is corrupt (not well-formed)");
         }
     }
 
-    private RawRow readRow() throws XMLStreamException {
+    /**
+     * One sheet row. Malformed XML (a row or cell reference that is not one, a style or shared string
+     * that does not exist) breaks the file at this row: it is reported, never guessed around.
+     */
+    private RawRow readRow() throws XMLStreamException, MalformedFileException {
         String r = xml.getAttributeValue(null, "r");
-        int rowNumber = r != null ? Integer.parseInt(r) : lastRow + 1;
+        int rowNumber = r != null ? rowNumber(r, lastRow + 1) : lastRow + 1;
+        if (rowNumber <= lastRow) {
+            throw new MalformedFileException("sheet row " + rowNumber + " comes after row " + lastRow + " (the sheet XML is malformed)");
+        }
         lastRow = rowNumber;
         List<String> cells = new ArrayList<>();
         while (xml.hasNext()) {
@@ -167,7 +199,17 @@ final class XlsxRowSource implements RawRowSource {
             if (event == XMLStreamConstants.START_ELEMENT && "c".equals(xml.getLocalName())) {
                 String ref = xml.getAttributeValue(null, "r");
                 int column = ref != null ? columnIndex(ref) : cells.size();
-                String value = readCell(xml.getAttributeValue(null, "t"), xml.getAttributeValue(null, "s"));
+                if (column < 0 || column >= MAX_COLUMNS || column < cells.size()) {
+                    throw new MalformedFileException("row " + rowNumber + ": a cell reference that is not a column of a sheet"
+                            + " (the sheet XML is malformed)");
+                }
+                String value;
+                try {
+                    value = readCell(xml.getAttributeValue(null, "t"), xml.getAttributeValue(null, "s"));
+                } catch (RuntimeException e) {
+                    throw new MalformedFileException("row " + rowNumber + ", column " + columnName(column)
+                            + ": the cell refers to a style or shared text that does not exist (the workbook XML is malformed)");
+                }
                 while (cells.size() < column) {
                     cells.add(null);
                 }
@@ -242,6 +284,9 @@ final class XlsxRowSource implements RawRowSource {
         CellKind kind = style == null ? CellKind.NUMBER : kindByStyle.computeIfAbsent(Integer.parseInt(style), this::kindOf);
         switch (kind) {
             case DATE -> {
+                if (!DateUtil.isValidExcelDate(d)) {
+                    return plain(BigDecimal.valueOf(d)); // no date: the rules reject it as one
+                }
                 LocalDateTime t = DateUtil.getLocalDateTime(d, date1904);
                 return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
             }
@@ -275,12 +320,16 @@ final class XlsxRowSource implements RawRowSource {
         return format != null && format.contains("%") ? CellKind.PERCENT : CellKind.NUMBER;
     }
 
+    /** The 0-based column of a cell reference (B7 = 1); -1 when it has no column letters or more than three. */
     static int columnIndex(String ref) {
         int col = 0;
         for (int i = 0; i < ref.length(); i++) {
             char ch = ref.charAt(i);
             if (ch < 'A' || ch > 'Z') {
                 break;
+            }
+            if (i == 3) {
+                return -1;
             }
             col = col * 26 + (ch - 'A' + 1);
         }

@@ -73,7 +73,7 @@ public class Deliveries {
     private static boolean loaded(DSLContext dsl, Delivery d) {
         try {
             return LoadAudit.loadedWithStamp(dsl, d.source(), d.relativePath(), FileStamp.of(d.file())).isPresent()
-                    || LoadAudit.loadedWithContent(dsl, d.source(), d.relativePath(), Fingerprint.of(d.file()).sha256()).isPresent();
+                    || LoadAudit.loadedWithContent(dsl, d.source(), Fingerprint.of(d.file()).sha256()).isPresent();
         } catch (IOException e) {
             return false;
         }

@@ -54,8 +54,8 @@ public class LoadAudit {
         }
     }
 
-    /** The loaded delivery a file is the same as: its audit row and its SHA-256. */
-    public record Loaded(long fileId, String sha256) {
+    /** The loaded delivery a file is the same as: its audit row, its SHA-256 and the path it was delivered under. */
+    public record Loaded(long fileId, String sha256, String path) {
     }
 
     public Registration register(long runId, String source, Path inputDir, Path file) {
@@ -74,12 +74,13 @@ public class LoadAudit {
             } catch (IOException e) {
                 return new Registration(insertFile(runId, source, relativePath, null, stamp, null), null, null);
             }
-            unchanged = loadedWithContent(dsl, source, relativePath, fingerprint.sha256());
+            unchanged = loadedWithContent(dsl, source, fingerprint.sha256());
         }
         if (unchanged.isPresent()) {
             Loaded loaded = unchanged.get();
-            return new Registration(insertFile(runId, source, relativePath, loaded.sha256(), stamp, loaded.fileId()),
-                    fingerprint, loaded.fileId());
+            String as = "already loaded as file " + loaded.fileId()
+                    + (loaded.path().equals(relativePath) ? "" : " (the same content, delivered as " + loaded.path() + ")");
+            return new Registration(insertFile(runId, source, relativePath, loaded.sha256(), stamp, as), fingerprint, loaded.fileId());
         }
         return new Registration(insertFile(runId, source, relativePath, fingerprint.sha256(), stamp, null), fingerprint, null);
     }
@@ -90,27 +91,29 @@ public class LoadAudit {
      */
     static Optional<Loaded> loadedWithStamp(DSLContext dsl, String source, String relativePath, FileStamp stamp) {
         var seen = LOAD_FILE.as("seen");
-        return dsl.select(LOAD_FILE.FILE_ID, LOAD_FILE.SHA256).from(seen)
+        return dsl.select(LOAD_FILE.FILE_ID, LOAD_FILE.SHA256, LOAD_FILE.FILE_PATH).from(seen)
                 .join(LOAD_FILE).on(LOAD_FILE.SOURCE.eq(seen.SOURCE), LOAD_FILE.FILE_PATH.eq(seen.FILE_PATH),
                         LOAD_FILE.SHA256.eq(seen.SHA256), LOAD_FILE.STATUS.eq("LOADED"))
                 .where(seen.SOURCE.eq(source), seen.FILE_PATH.eq(relativePath), seen.SIZE_BYTES.eq(stamp.size()),
                         // inlined: a bound timestamp is cast to a type name DuckDB's parser refuses
                         seen.MODIFIED_AT.eq(DSL.inline(stamp.modifiedAt())), seen.STATUS.in("LOADED", "SKIPPED"))
                 .orderBy(LOAD_FILE.FILE_ID.desc()).limit(1)
-                .fetchOptional(r -> new Loaded(r.value1(), r.value2()));
+                .fetchOptional(r -> new Loaded(r.value1(), r.value2(), r.value3()));
     }
 
-    /** The current delivery of this path with exactly this content, if it is loaded already. */
-    static Optional<Loaded> loadedWithContent(DSLContext dsl, String source, String relativePath, String sha256) {
-        return dsl.select(LOAD_FILE.FILE_ID, LOAD_FILE.SHA256).from(LOAD_FILE)
-                .where(LOAD_FILE.SOURCE.eq(source), LOAD_FILE.FILE_PATH.eq(relativePath), LOAD_FILE.SHA256.eq(sha256),
-                        LOAD_FILE.STATUS.eq("LOADED"))
+    /**
+     * The current delivery of this source with exactly this content, if it is loaded already: under this
+     * path, or under another name (a renamed copy is not loaded twice).
+     */
+    static Optional<Loaded> loadedWithContent(DSLContext dsl, String source, String sha256) {
+        return dsl.select(LOAD_FILE.FILE_ID, LOAD_FILE.SHA256, LOAD_FILE.FILE_PATH).from(LOAD_FILE)
+                .where(LOAD_FILE.SOURCE.eq(source), LOAD_FILE.SHA256.eq(sha256), LOAD_FILE.STATUS.eq("LOADED"))
                 .orderBy(LOAD_FILE.FILE_ID.desc()).limit(1)
-                .fetchOptional(r -> new Loaded(r.value1(), r.value2()));
+                .fetchOptional(r -> new Loaded(r.value1(), r.value2(), r.value3()));
     }
 
     /** A file's audit row: RUNNING while it loads, or SKIPPED (seen again unchanged, not read). */
-    private long insertFile(long runId, String source, String relativePath, String sha256, FileStamp stamp, Long loadedAs) {
+    private long insertFile(long runId, String source, String relativePath, String sha256, FileStamp stamp, String loadedAs) {
         LocalDateTime now = LocalDateTime.now();
         boolean skipped = loadedAs != null;
         return dsl.insertInto(LOAD_FILE, LOAD_FILE.RUN_ID, LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.SHA256,
@@ -118,7 +121,7 @@ public class LoadAudit {
                         LOAD_FILE.ROWS_REJECTED, LOAD_FILE.MESSAGE, LOAD_FILE.STARTED_AT, LOAD_FILE.FINISHED_AT)
                 .values(runId, source, relativePath, sha256, stamp == null ? null : stamp.size(), stamp == null ? null : stamp.modifiedAt(),
                         skipped ? "SKIPPED" : "RUNNING", skipped ? 0L : null, skipped ? 0L : null, skipped ? 0L : null,
-                        skipped ? "already loaded as file " + loadedAs : null, now, skipped ? now : null)
+                        loadedAs, now, skipped ? now : null)
                 .returningResult(LOAD_FILE.FILE_ID)
                 .fetchOne(LOAD_FILE.FILE_ID);
     }
@@ -138,6 +141,15 @@ public class LoadAudit {
      */
     public void finishFile(long fileId, long rowsRead, Table<?> factTable, List<Table<?>> writtenTables,
                            long noteRows, String ignoredColumns, String failure) {
+        if (failure != null) {
+            // a file fails whole: what its earlier chunks wrote goes, so nothing of it counts half
+            dsl.transaction(tx -> {
+                for (Table<?> table : writtenTables) {
+                    tx.dsl().deleteFrom(table).where(table.field("file_id", Long.class).eq(fileId)).execute();
+                }
+                tx.dsl().deleteFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.eq(fileId)).execute();
+            });
+        }
         long loaded = dsl.fetchCount(factTable, factTable.field("file_id", Long.class).eq(fileId));
         long rejected = dsl.select(countDistinct(REJECTED_ROW.ROW_NUMBER)).from(REJECTED_ROW)
                 .where(REJECTED_ROW.FILE_ID.eq(fileId)).fetchOne(0, Long.class);

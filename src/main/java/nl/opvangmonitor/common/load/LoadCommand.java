@@ -8,11 +8,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
@@ -36,7 +33,9 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -86,22 +85,24 @@ public class LoadCommand {
         if (build.equals(published)) {
             throw new IllegalStateException("a load writes a build file, never the published warehouse itself");
         }
-        try (FileChannel lockFile = FileChannel.open(lockPath(published), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.tryLock()) {
+        LoadLock lock;
+        try {
+            lock = LoadLock.tryAcquire(published);
             if (lock == null) {
-                out.println("Run failed: another load is running on " + published);
+                out.println("Run failed: " + LoadLock.busy(published));
                 return ExitCodes.RUN_FAILED;
             }
-            return runLocked(out, published, build);
         } catch (IOException e) {
-            out.println("Run failed: " + e.getMessage());
+            out.println("Run failed: " + RunFailure.reason(e));
             return ExitCodes.RUN_FAILED;
         }
-    }
-
-    private static Path lockPath(Path published) throws IOException {
-        Path dir = Files.createDirectories(WarehouseFiles.buildDir(published));
-        return dir.resolve(published.getFileName() + ".lock");
+        try (lock) {
+            abandonInterruptedRuns(out, lock.interrupted());
+            return runLocked(out, published, build);
+        } catch (IOException e) {
+            out.println("Run failed: " + RunFailure.reason(e));
+            return ExitCodes.RUN_FAILED;
+        }
     }
 
     private int runLocked(PrintStream out, Path published, Path build) {
@@ -110,10 +111,10 @@ public class LoadCommand {
         String nothingNew = nothingNew(properties, deliveries);
         if (nothingNew != null) {
             out.println(nothingNew);
+            ensurePublicCurrent(out, published);
             return ExitCodes.OK;
         }
         LoadMetrics.reset();
-        abandonInterruptedRuns(out);
         String convertedFrom = WarehouseFiles.prepareBuild(published, build, properties.storageVersion());
         flyway.migrate();
         long runId = audit.startRun(input);
@@ -126,7 +127,7 @@ public class LoadCommand {
                     .toJobParameters());
         } catch (Exception e) {
             audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, e.getMessage());
-            out.println("Run failed: " + e.getMessage());
+            out.println("Run failed: " + RunFailure.reason(e));
             closeWarehouse();
             WarehouseFiles.keepFailed(build, published);
             return ExitCodes.RUN_FAILED;
@@ -164,18 +165,23 @@ public class LoadCommand {
             }
         }
         audit.finishRun(runId, execution.getId(), status, exitCode, message);
-        printSummary(out, runId, execution, files, outcomes, status, exitCode, message);
+        printSummary(out, runId, files, outcomes);
         boolean publish = exitCode == ExitCodes.OK || exitCode == ExitCodes.COMPLETED_WITH_REJECTS || exitCode == ExitCodes.FILES_FAILED;
         long publishStarted = System.nanoTime();
-        Path publicBuild = WarehouseFiles.buildDir(published).resolve("publiek.build.duckdb");
-        if (publish) {
-            PublicDatabase.build(dsl, publicBuild, properties.suppression().minCount(), properties.suppression().roundTo(),
-                    properties.parquet() == null ? null : properties.parquet().toAbsolutePath());
-        }
         closeWarehouse();
         if (publish) {
-            WarehouseFiles.publish(build, published);
-            WarehouseFiles.publish(publicBuild, properties.publicFile());
+            try {
+                publishTogether(build, published);
+            } catch (RuntimeException e) {
+                // nothing is published: the result says so, and the next night tries again
+                log.debug("publish failed", e);
+                publish = false;
+                exitCode = ExitCodes.RUN_FAILED;
+                status = "PUBLISH_FAILED";
+                message = "publish failed: " + RunFailure.reason(e);
+            }
+        }
+        if (publish) {
             if (convertedFrom != null) {
                 out.println("Converted from DuckDB storage version " + convertedFrom + " to " + properties.storageVersion()
                         + " (opvangmonitor.storage-version): " + StorageVersion.readers(properties.storageVersion()) + " open both files.");
@@ -188,28 +194,37 @@ public class LoadCommand {
                     + WarehouseFiles.failedBuildFor(published) + ".");
         }
         LoadMetrics.PUBLISH_NANOS.addAndGet(System.nanoTime() - publishStarted);
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", status, exitCode, took.toMillis() / 1000.0,
+                message == null ? "" : " - " + message);
         remember(execution, runId, status, exitCode, files, outcomes, publish);
         log.info("load run {} finished: {} (exit {})", runId, status, exitCode);
         return exitCode;
     }
 
     /**
-     * The line to print when the input holds nothing the published warehouse lacks and both files are in
-     * the configured storage version, or null when there is work. Needs no Spring: the command line asks
-     * it before starting a load, so that a quiet night costs a second.
+     * The line to print when the input holds nothing the published warehouse lacks and the warehouse is
+     * in the configured storage version, or null when there is work. Needs no Spring: the command line
+     * asks it (with {@link #publicFileCurrent}) before starting a load, so that a quiet night costs a second.
      */
     public static String nothingNew(OpvangmonitorProperties properties, Deliveries deliveries) {
         Path published = properties.warehouse().toAbsolutePath();
         List<Deliveries.Delivery> found = deliveries.scan();
-        if (Files.exists(published) && !deliveries.anythingNew(found)
-                && writtenIn(published, properties) && writtenIn(properties.publicFile(), properties)) {
+        if (Files.exists(published) && !deliveries.anythingNew(found) && writtenIn(published, properties)) {
             return String.format("Nothing new: the %d file(s) under %s are loaded already; the published warehouse %s is unchanged.",
                     found.size(), properties.input(), properties.warehouse());
         }
         return null;
     }
 
-    /** Whether a published file is written in the configured storage version; a missing public file counts as not. */
+    /** The public database exists, holds the published warehouse's last run and is in the configured storage version. */
+    public static boolean publicFileCurrent(OpvangmonitorProperties properties) {
+        return PublicDatabase.isCurrent(properties.warehouse().toAbsolutePath(), properties.publicFile())
+                && writtenIn(properties.publicFile(), properties);
+    }
+
+    /** Whether a published file is written in the configured storage version; a missing file counts as not. */
     private static boolean writtenIn(Path file, OpvangmonitorProperties properties) {
         try {
             return Files.exists(file) && StorageVersion.of(file).equals(properties.storageVersion());
@@ -218,19 +233,81 @@ public class LoadCommand {
         }
     }
 
-    /** A load killed earlier (kill -9, power loss) left its job execution STARTED: mark it, its build is discarded. */
-    private void abandonInterruptedRuns(PrintStream out) {
+    /** Builds the public database beside its target from the closed build, then publishes both together. */
+    private void publishTogether(Path build, Path published) {
+        Path publicBuild = buildPublic(build);
+        WarehouseFiles.publishTogether(build, published, publicBuild, properties.publicFile());
+    }
+
+    /**
+     * A night with nothing new still makes sure the public database exists, holds the published
+     * warehouse's last run and is in the configured storage version (a publish that failed halfway, a
+     * deleted file): otherwise it is rebuilt.
+     */
+    private void ensurePublicCurrent(PrintStream out, Path published) {
+        Path publicFile = properties.publicFile();
+        if (publicFileCurrent(properties)) {
+            return;
+        }
+        WarehouseFiles.publish(buildPublic(published), publicFile);
+        WarehouseFiles.verifyReadOnly(publicFile);
+        out.println("The public database " + publicFile + " was missing or not current; it is rebuilt from the published warehouse.");
+    }
+
+    /** Writes the public database from a closed warehouse file beside its target; returns the build. */
+    private Path buildPublic(Path warehouse) {
+        Path publicBuild = WarehouseFiles.publicBuildFor(properties.publicFile());
+        try {
+            Files.createDirectories(publicBuild.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PublicDatabase.buildFrom(warehouse, publicBuild, properties.storageVersion(), properties.suppression().minCount(),
+                properties.suppression().roundTo(), properties.parquet() == null ? null : properties.parquet().toAbsolutePath());
+        return publicBuild;
+    }
+
+    /**
+     * A load killed earlier (kill -9, power loss) left its job execution STARTED, or its job finished but
+     * its outcome was never recorded (killed during the checks or the publish), or it died before its job
+     * execution existed (the lock file still names it): each is recorded as INTERRUPTED, so history shows
+     * every killed run. Its build is discarded.
+     */
+    private void abandonInterruptedRuns(PrintStream out, LoadLock.Holder killed) {
+        boolean recorded = false;
         for (JobInstance instance : jobRepository.getJobInstances(loadJob.getName(), 0, 20)) {
             for (JobExecution e : jobRepository.getJobExecutions(instance)) {
-                if (e.isRunning()) {
-                    e.setStatus(BatchStatus.ABANDONED);
-                    e.setExitStatus(new ExitStatus("INTERRUPTED", "the process stopped before the run finished; its build was discarded"));
-                    e.setEndTime(LocalDateTime.now());
-                    jobRepository.update(e);
+                if (e.isRunning() || !e.getExecutionContext().containsKey("status")) {
+                    if (e.isRunning()) {
+                        e.setStatus(BatchStatus.ABANDONED);
+                        e.setEndTime(LocalDateTime.now());
+                    }
+                    interrupted(e);
+                    recorded |= killed != null && e.getStartTime() != null && !e.getStartTime().isBefore(killed.startedAt());
                     out.println("Run of job execution " + e.getId() + " was interrupted; its unfinished build is discarded and the work is done again.");
                 }
             }
         }
+        if (killed != null && !recorded) {
+            JobParameters parameters = new JobParametersBuilder().addLong(LoadJobConfig.RUN_ID, 0L)
+                    .addString(LoadJobConfig.STARTED_AT, killed.startedAt().toString()).toJobParameters();
+            JobExecution e = jobRepository.createJobExecution(jobRepository.createJobInstance(loadJob.getName(), parameters),
+                    parameters, new ExecutionContext());
+            e.setStartTime(killed.startedAt());
+            e.setStatus(BatchStatus.ABANDONED);
+            e.setEndTime(LocalDateTime.now());
+            interrupted(e);
+            out.println("The load started " + HistoryCommand.time(killed.startedAt()) + " (pid " + killed.pid()
+                    + ") was interrupted before its job started; the work is done again.");
+        }
+    }
+
+    private void interrupted(JobExecution e) {
+        e.setExitStatus(new ExitStatus("INTERRUPTED", "the process stopped before the run finished; its build was discarded"));
+        jobRepository.update(e);
+        e.getExecutionContext().putString("status", "INTERRUPTED");
+        e.getExecutionContext().putString("published", "no");
+        jobRepository.updateExecutionContext(e);
     }
 
     /** Keeps the run's outcome in the job repository, where history finds runs that were never published too. */
@@ -262,8 +339,8 @@ public class LoadCommand {
         }
     }
 
-    private void printSummary(PrintStream out, long runId, JobExecution execution, Result<Record> files,
-                              List<CheckRunner.Outcome> outcomes, String status, int exitCode, String message) {
+    /** The run summary up to its result line, which follows the publish (the publish can still fail). */
+    private void printSummary(PrintStream out, long runId, Result<Record> files, List<CheckRunner.Outcome> outcomes) {
         out.printf("Opvangmonitor load run %d  (input %s, warehouse %s)%n", runId, properties.input(), properties.warehouse());
         out.printf("%-18s %-52s %-10s %9s %9s %9s %8s%n", "source", "file", "status", "read", "loaded", "rejected", "seconds");
         boolean balanced = true;
@@ -271,7 +348,7 @@ public class LoadCommand {
             long read = nz(f.get(LOAD_FILE.ROWS_READ));
             long loaded = nz(f.get(LOAD_FILE.ROWS_LOADED));
             long rejected = nz(f.get(LOAD_FILE.ROWS_REJECTED));
-            balanced &= read == loaded + rejected;
+            balanced &= !"LOADED".equals(f.get(LOAD_FILE.STATUS)) || read == loaded + rejected;
             double seconds = f.get(LOAD_FILE.FINISHED_AT) == null ? 0
                     : Duration.between(f.get(LOAD_FILE.STARTED_AT), f.get(LOAD_FILE.FINISHED_AT)).toMillis() / 1000.0;
             out.printf(Locale.ROOT, "%-18s %-52s %-10s %9d %9d %9d %8.2f%n", f.get(LOAD_FILE.SOURCE), f.get(LOAD_FILE.FILE_PATH),
@@ -306,10 +383,6 @@ public class LoadCommand {
         out.printf("Checks: %d of %d passed.%n", passed, outcomes.size());
         outcomes.stream().filter(o -> !o.passed())
                 .forEach(o -> out.println("    FAILED " + o.model() + " " + o.name() + ": " + o.message()));
-        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
-                : Duration.between(execution.getStartTime(), execution.getEndTime());
-        out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", status, exitCode, took.toMillis() / 1000.0,
-                message == null ? "" : " - " + message);
     }
 
     private static long nz(Long v) {

@@ -4,6 +4,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -46,6 +47,10 @@ public class LoadJobConfig {
                 case SourceDefinition<?> rowByRow -> sourceStep(rowByRow, jobRepository, batchTransactionManager, audit, properties);
             };
             job = job == null ? builder.start(step) : job.next(step);
+            if (source instanceof StagedSource staged && staged.key() != null) {
+                job.next(new StepBuilder(staged.name() + "KeyStep", jobRepository)
+                        .tasklet(new KeySupersede(staged, warehouseDataSource), batchTransactionManager).build());
+            }
         }
         return job == null ? builder.start(indicatorsStep).build() : job.next(indicatorsStep).build();
     }
@@ -81,11 +86,25 @@ public class LoadJobConfig {
                 .reader(reader)
                 .processor(row -> {
                     long start = System.nanoTime();
-                    Validated<T> validated = configured.mapper().apply(new RowValidator(row, configured.identifierColumns()));
-                    LoadMetrics.VALIDATE_NANOS.addAndGet(System.nanoTime() - start);
-                    return validated;
+                    try {
+                        return configured.mapper().apply(new RowValidator(row, configured.identifierColumns()));
+                    } catch (RuntimeException e) {
+                        reader.fail("load failed at row " + row.rowNumber() + ": " + SafeMessage.of(e));
+                        return null;
+                    } finally {
+                        LoadMetrics.VALIDATE_NANOS.addAndGet(System.nanoTime() - start);
+                    }
                 })
-                .writer(configured.writer())
+                .writer(chunk -> {
+                    // a chunk that cannot be written fails its file, not the night
+                    if (!reader.failed()) {
+                        try {
+                            configured.writer().write(chunk);
+                        } catch (Exception e) {
+                            reader.fail("load failed: " + SafeMessage.of(e));
+                        }
+                    }
+                })
                 .listener(reader)
                 .build();
         return new StepBuilder(source.name() + "LoadStep", jobRepository)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.io.SourceRow;
 import nl.opvangmonitor.common.io.SourceRowStream;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -67,23 +68,39 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
             tabular = source.opener().open(file, fileId, source.columns());
         } catch (FileRejectedException e) {
             fail(e.getMessage());
+        } catch (RuntimeException e) {
+            fail("cannot read the file: " + SafeMessage.of(e));
         }
     }
 
-    private void fail(String message) {
+    /** The file fails whole (its rows written so far are removed when the step ends); it yields no more rows. */
+    void fail(String message) {
+        if (failure != null) {
+            return;
+        }
         failure = message;
-        tabular = null;
         audit.failFile(fileId, message);
         log.warn("{}: file {} not loaded: {}", source.name(), fileId, message);
     }
 
+    boolean failed() {
+        return failure != null;
+    }
+
     @Override
-    public SourceRow read() throws IOException {
-        if (tabular == null) {
+    public SourceRow read() {
+        if (tabular == null || failure != null) {
             return null;
         }
         long start = System.nanoTime();
-        SourceRow row = tabular.next();
+        SourceRow row;
+        try {
+            row = tabular.next();
+        } catch (IOException | RuntimeException e) {
+            fail("cannot read the file: " + SafeMessage.of(e));
+            log.debug("{}: file {} failure", source.name(), fileId, e);
+            return null;
+        }
         LoadMetrics.READ_NANOS.addAndGet(System.nanoTime() - start);
         if (row != null) {
             LoadMetrics.ROWS.incrementAndGet();
@@ -115,7 +132,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         String stepFailure = failure;
         if (stepFailure == null && !stepExecution.getFailureExceptions().isEmpty()) {
             Throwable t = stepExecution.getFailureExceptions().getFirst();
-            stepFailure = "load failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            stepFailure = "load failed: " + SafeMessage.of(t);
         }
         String ignored = tabular == null || tabular.ignoredColumns().isEmpty() ? null : String.join(", ", tabular.ignoredColumns());
         long notes = tabular == null ? 0 : tabular.noteRowsSkipped();

@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -84,10 +85,14 @@ class StagedFileTasklet implements Tasklet {
                 audit.failFile(fileId, e.getMessage());
                 log.warn("{}: file {} not loaded: {}", source.name(), fileId, e.getMessage());
                 return RepeatStatus.FINISHED;
-            } catch (RuntimeException e) {
-                audit.finishFile(fileId, staged == null ? 0 : staged.rows(), source.factTable(), List.of(source.factTable()), 0, null,
-                        "load failed: " + e.getClass().getSimpleName());
-                throw e;
+            } catch (Exception e) {
+                // anything else that goes wrong with this file (a value DuckDB cannot store, a reader bug) is
+                // this file's failure: it is reported with its cause, and the other files still load
+                String reason = "load failed: " + SafeMessage.of(e);
+                audit.finishFile(fileId, staged == null ? 0 : staged.rows(), source.factTable(), List.of(source.factTable()), 0, null, reason);
+                log.warn("{}: file {} not loaded: {}", source.name(), fileId, reason);
+                log.debug("{}: file {} failure", source.name(), fileId, e);
+                return RepeatStatus.FINISHED;
             } finally {
                 if (staged != null) {
                     Staging.drop(connection, staged.table());
@@ -126,6 +131,13 @@ class StagedFileTasklet implements Tasklet {
         Set<String> columns = new LinkedHashSet<>(source.columns().all());
         StagedRows rows = new StagedRows(columns, source.identifierColumns());
         List<Field<?>> values = source.rules().apply(rows);
+        if (source.key() != null) {
+            rows.uniqueKey(source.key());
+        }
+        Field<?>[] targets = source.factTable().fields();
+        for (int i = 0; i < values.size(); i++) {
+            rows.fitsColumn(targets[i + 2], values.get(i));
+        }
         long t = System.nanoTime();
         var parsingRows = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow());
         // converted once, kept in memory for the two statements that read it
@@ -179,8 +191,8 @@ class StagedFileTasklet implements Tasklet {
             phaseNanos[2] = System.nanoTime() - t;
             LoadMetrics.WRITE_NANOS.addAndGet(phaseNanos[2]);
         } finally {
-            dsl.dropTableIfExists(bad).execute();
-            dsl.dropTableIfExists(parsedName).execute();
+            Staging.drop(connection, bad);
+            Staging.drop(connection, parsedName);
         }
     }
 }

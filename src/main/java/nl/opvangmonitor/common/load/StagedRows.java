@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.opvangmonitor.db.core.tables.VMunicipalitySpelling;
 import org.jooq.Condition;
+import org.jooq.DataType;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -55,6 +56,8 @@ public final class StagedRows {
     private final Map<String, List<Field<?>>> conversions = new LinkedHashMap<>();
     private final Map<String, List<Lookup>> lookups = new LinkedHashMap<>();
     private int converted;
+    private String keyColumn;
+    private static final String FIRST_ROW_OF_KEY = "first_row_of_key";
 
     StagedRows(Set<String> columns, Set<String> identifierColumns) {
         this.columns = columns;
@@ -104,7 +107,21 @@ public final class StagedRows {
             from = from.leftJoin(perValue.asTable(values)).on(field(DSL.name(values, column.getKey()), SQLDataType.VARCHAR)
                     .eq(field(DSL.name(ALIAS, column.getKey()), SQLDataType.VARCHAR)));
         }
+        if (keyColumn != null) {
+            select.add(DSL.min(rowNumber).over(DSL.partitionBy(field(DSL.name(ALIAS, keyColumn)))).as(FIRST_ROW_OF_KEY));
+        }
         return dsl.select(select).from(from).where(dataRow);
+    }
+
+    /**
+     * A natural key: a row repeating the key of an earlier row of the same file is rejected with the
+     * row of the first (the window over the file is computed once, in the parsing query).
+     */
+    void uniqueKey(String column) {
+        keyColumn = column;
+        Field<Integer> first = field(DSL.name(ALIAS, FIRST_ROW_OF_KEY), SQLDataType.INTEGER);
+        reject(first.lt(field(DSL.name(ALIAS, "row_number"), SQLDataType.INTEGER)), column, text(column),
+                inline(column + " repeats the one on row ").concat(first.cast(SQLDataType.VARCHAR)).concat(inline(" of this file")));
     }
 
     /** The staged text of a column (trimmed; NULL when empty or absent from the export). */
@@ -197,6 +214,32 @@ public final class StagedRows {
 
     public static Field<String> code(Field<String> text) {
         return field("regexp_replace(lower({0}), {1}, '_', 'g')", SQLDataType.VARCHAR, text, inline("[\\s-]+"));
+    }
+
+    /**
+     * The bound every value needs to be stored in its fact column, taken from that column's type: a
+     * value beyond it (99999,995 rounds to 100000.00, too wide for DECIMAL(7, 2)) is a rejected row with
+     * its reason, never a failed write. The offending text is the staged column of the same name, else
+     * the converted value.
+     */
+    void fitsColumn(Field<?> target, Field<?> value) {
+        DataType<?> type = target.getDataType();
+        String column = target.getName();
+        Field<String> shown = columns.contains(column) ? text(column) : value.cast(SQLDataType.VARCHAR);
+        BigDecimal max;
+        int scale = 0;
+        if (type.isDecimal() && type.precisionDefined()) {
+            scale = type.scaleDefined() ? type.scale() : 0;
+            max = BigDecimal.TEN.pow(type.precision() - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
+        } else if (type.getType() == Short.class || type.getType() == Byte.class) {
+            max = BigDecimal.valueOf(type.getType() == Short.class ? Short.MAX_VALUE : Byte.MAX_VALUE);
+        } else {
+            // INTEGER values come from wholeNumber (bounded to INTEGER) or from keys; BIGINT, text and dates always fit
+            return;
+        }
+        Field<BigDecimal> rounded = field("round(CAST({0} AS DECIMAL(38, 10)), {1})", SQLDataType.DECIMAL(38, 10), value, inline(scale));
+        reject(DSL.abs(rounded).gt(inline(max)), column, shown,
+                quoted(shown).concat(inline("' does not fit the column " + column + " (at most " + max.toPlainString() + " in absolute value)")));
     }
 
     /** Adds a rule that spans columns or is specific to a source. */

@@ -19,6 +19,9 @@ import org.jooq.Table;
  * @param factTable         the fact table; it starts with (file_id, row_number)
  * @param rules             the values of the fact table's next columns, in table order (columns after
  *                          them stay NULL), written with the accessors of {@link StagedRows}
+ * @param key               the natural key (a column of the export and of the fact table, e.g. melding_id), or
+ *                          null: a file repeating a key rejects the repeats, and a newer delivery's row
+ *                          replaces the row of the same key an older delivery loaded
  */
 public record StagedSource(
         String name,
@@ -26,9 +29,16 @@ public record StagedSource(
         SourceColumns columns,
         Set<String> identifierColumns,
         Table<?> factTable,
-        Function<StagedRows, List<Field<?>>> rules) implements LoadSource {
+        Function<StagedRows, List<Field<?>>> rules,
+        String key) implements LoadSource {
+
+    /** A source without a natural key (one row per night, per refusal): every delivered row counts. */
+    public StagedSource(String name, String folder, SourceColumns columns, Set<String> identifierColumns, Table<?> factTable,
+                        Function<StagedRows, List<Field<?>>> rules) {
+        this(name, folder, columns, identifierColumns, factTable, rules, null);
+    }
 
     public StagedSource withColumns(SourceColumns configured) {
-        return new StagedSource(name, folder, configured, identifierColumns, factTable, rules);
+        return new StagedSource(name, folder, configured, identifierColumns, factTable, rules, key);
     }
 }

@@ -20,6 +20,7 @@ import nl.opvangmonitor.common.io.SourceRow;
 import nl.opvangmonitor.common.io.TabularFile;
 import nl.opvangmonitor.common.privacy.PseudonymFunction;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jooq.Condition;
@@ -94,8 +95,16 @@ final class Staging {
                 .otherwise(DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, cell, inline(TRIMMED)));
     }
 
+    /**
+     * Drops a temporary table of a file. After a failed statement the connection may be closed (DuckDB's
+     * JDBC driver does that), and its temporary tables are gone with it: the original failure is the one to report.
+     */
     static void drop(Connection connection, Name table) {
-        DSL.using(connection, SQLDialect.DUCKDB).dropTableIfExists(table).execute();
+        try {
+            DSL.using(connection, SQLDialect.DUCKDB).dropTableIfExists(table).execute();
+        } catch (org.jooq.exception.DataAccessException e) {
+            log.debug("dropping {}: {}", table, SafeMessage.of(e));
+        }
     }
 
     private static Staged readNatively(Connection connection, DSLContext dsl, Name table, Path file, CsvDialect dialect,
@@ -202,7 +211,7 @@ final class Staging {
             }
             appender.flush();
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         Field<Integer> rowNumber = DSL.field(name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
         return new Staged(table, rowNumber, DSL.trueCondition(), rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false);

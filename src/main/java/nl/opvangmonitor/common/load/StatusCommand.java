@@ -67,6 +67,15 @@ public final class StatusCommand {
                         last == null ? "never" : HistoryCommand.time(last), last == null ? "" : String.valueOf(days),
                         sourceStale ? "STALE (no new delivery within " + limit + " days)" : "ok");
             }
+            // a delivery whose file was removed from the input stays loaded; say so, so it is a choice
+            Path input = properties.input().toAbsolutePath().normalize();
+            for (var gone : dsl.select(LOAD_FILE.FILE_PATH, LOAD_FILE.FILE_ID).from(LOAD_FILE).where(LOAD_FILE.STATUS.eq("LOADED"))
+                    .orderBy(LOAD_FILE.FILE_PATH).fetch()) {
+                if (!Files.exists(input.resolve(gone.value1()))) {
+                    out.println("loaded, file no longer in the input: " + gone.value1() + " (file " + gone.value2()
+                            + "); its rows stay until a delivery of the same name replaces them");
+                }
+            }
         }
         return stale ? ExitCodes.STALE : ExitCodes.OK;
     }

@@ -4,8 +4,14 @@ import static org.jooq.impl.DSL.inline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
+import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +37,40 @@ public final class PublicDatabase {
     private static final int MAX_ROUNDS = 50;
 
     private PublicDatabase() {
+    }
+
+    /**
+     * Writes the public database to {@code target} from a closed warehouse file, read-only (the build of
+     * this run, or the published warehouse when the public file is missing or out of date), in the
+     * given DuckDB storage version.
+     */
+    public static void buildFrom(Path warehouse, Path target, String storageVersion, int minCount, int roundTo, Path parquetFolder) {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", StorageVersion.connectionProperties(storageVersion))) {
+            DSLContext c = DSL.using(connection, SQLDialect.DUCKDB);
+            c.query("ATTACH {0} AS warehouse (READ_ONLY)", inline(warehouse.toString())).execute();
+            c.query("USE warehouse").execute();
+            build(c, target, minCount, roundTo, parquetFolder);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the warehouse " + warehouse + " to publish from: " + SafeMessage.of(e), e);
+        }
+    }
+
+    /**
+     * The public file exists and holds the figures of the last run published in the warehouse
+     * ({@code mart.publication.run_id} equals the warehouse's last run).
+     */
+    public static boolean isCurrent(Path warehouse, Path publicFile) {
+        if (!Files.exists(warehouse) || !Files.exists(publicFile)) {
+            return !Files.exists(warehouse);
+        }
+        try (Connection w = ReadOnlyWarehouse.connect(warehouse); Connection p = ReadOnlyWarehouse.connect(publicFile)) {
+            Long published = DSL.using(w, SQLDialect.DUCKDB).fetchOne("SELECT max(run_id) FROM audit.load_run").get(0, Long.class);
+            Long figures = DSL.using(p, SQLDialect.DUCKDB).fetchOne("SELECT max(run_id) FROM mart.publication").get(0, Long.class);
+            return published != null && published.equals(figures);
+        } catch (SQLException | org.jooq.exception.DataAccessException e) {
+            log.info("public file {} is not current: {}", publicFile, SafeMessage.of(e));
+            return false;
+        }
     }
 
     /** Writes the public database to {@code target} from the (checked) warehouse {@code dsl} is connected to. */
@@ -79,6 +119,9 @@ public final class PublicDatabase {
                         SELECT municipality_code, municipality_name, vt_region_code, mo_bw_region_code, vo_region_code
                         FROM core.dim_municipality""").execute();
                 c.query("CREATE TABLE publiek.mart.region AS SELECT * FROM core.dim_region").execute();
+                c.query("""
+                        CREATE TABLE publiek.mart.publication AS
+                        SELECT max(run_id) AS run_id, CAST(now() AS TIMESTAMP) AS published_at FROM audit.load_run""").execute();
                 c.query("""
                         CREATE TABLE publiek.mart.indicator_trend AS
                         SELECT indicator_code, indicator_name, municipality_code, municipality_name, region_code, year, value, unit,
@@ -174,6 +217,8 @@ public final class PublicDatabase {
                 inline("Indicator catalog: code, Dutch name, definition, counting rule, unit and direction.")).execute();
         c.query("COMMENT ON TABLE publiek.mart.municipality IS {0}", inline("Municipalities with CBS code and their regions.")).execute();
         c.query("COMMENT ON TABLE publiek.mart.region IS {0}", inline("Veilig Thuis regions and centrumgemeente regions.")).execute();
+        c.query("COMMENT ON TABLE publiek.mart.publication IS {0}",
+                inline("The load run these figures come from (run_id, as in the warehouse's history) and when they were published.")).execute();
         String[][] described = {
                 {"indicator_catalog", "indicator_code", "Indicator code as used in indicator_yearly."},
                 {"indicator_catalog", "indicator_name", "Dutch name of the indicator as councils use it."},
@@ -191,7 +236,9 @@ public final class PublicDatabase {
                 {"region", "region_code", "Region code (VT-…, MOBW-GM…, VO-GM…)."},
                 {"region", "region_type", "veilig_thuis, mo_bw or vrouwenopvang."},
                 {"region", "region_name", "Region name."},
-                {"region", "centrumgemeente_code", "CBS code of the centrumgemeente of the region."}};
+                {"region", "centrumgemeente_code", "CBS code of the centrumgemeente of the region."},
+                {"publication", "run_id", "The load run of the warehouse these figures come from (see history)."},
+                {"publication", "published_at", "When the figures were published."}};
         for (String[] col : described) {
             c.query("COMMENT ON COLUMN publiek.mart.{0}.{1} IS {2}", DSL.name(col[0]), DSL.name(col[1]), inline(col[2])).execute();
         }

@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
  * The published warehouse and the build it is made from. A load never writes the published file:
@@ -43,9 +47,89 @@ public final class WarehouseFiles {
         try {
             Files.createDirectories(build.getParent());
             deleteWithWal(build);
+            if (Files.exists(published) && Files.exists(wal(published))) {
+                // a read-write session on the published file crashed: its log goes with the copy, which replays it;
+                // a file in another storage version is converted on the next night
+                Files.copy(published, build, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(wal(published), wal(build), StandardCopyOption.REPLACE_EXISTING);
+                return null;
+            }
             return Files.exists(published) ? StorageVersion.copyAs(published, build, storageVersion) : null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the build " + build + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Publishes the warehouse and the public database together or not at all. Each build sits beside its
+     * target (the same file system, so each rename is atomic). The published files are kept as hard links
+     * (or copies) until both new files are in place and open read-only; when anything fails, both old
+     * files are put back. A write-ahead log beside a published file belongs to the file it replaces (a
+     * crashed session; the build replayed it): it is removed before the new file takes its place.
+     */
+    public static void publishTogether(Path build, Path published, Path publicBuild, Path publicFile) {
+        Path previous = buildDir(published).resolve(published.getFileName() + ".previous");
+        Path previousPublic = buildDir(publicFile).resolve(publicFile.getFileName() + ".previous");
+        try {
+            keepPrevious(published, previous);
+            keepPrevious(publicFile, previousPublic);
+            verifyReadOnly(publicBuild);
+            publish(build, published);
+            publish(publicBuild, publicFile);
+            verifyReadOnly(published);
+            verifyReadOnly(publicFile);
+        } catch (RuntimeException | IOException e) {
+            RuntimeException failure = e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+            for (Path[] back : new Path[][] {{previous, published}, {previousPublic, publicFile}}) {
+                try {
+                    restore(back[0], back[1]);
+                } catch (RuntimeException notRestored) {
+                    failure.addSuppressed(notRestored);
+                }
+            }
+            throw failure;
+        }
+        try {
+            Files.deleteIfExists(previous);
+            Files.deleteIfExists(previousPublic);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + previous + " or " + previousPublic + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The build of the public database, beside it (so it is renamed into place on its own file system). */
+    public static Path publicBuildFor(Path publicFile) {
+        return buildFileFor(publicFile);
+    }
+
+    /** Opens a file read-only as a reader would; a file that does not open is not published. */
+    public static void verifyReadOnly(Path file) {
+        try (Connection c = ReadOnlyWarehouse.connect(file); var statement = c.createStatement()) {
+            statement.execute("SELECT count(*) FROM duckdb_tables()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + " does not open read-only: " + SafeMessage.of(e), e);
+        }
+    }
+
+    private static void keepPrevious(Path file, Path previous) throws IOException {
+        Files.createDirectories(previous.getParent());
+        Files.deleteIfExists(previous);
+        if (Files.isRegularFile(file)) {
+            try {
+                Files.createLink(previous, file);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(file, previous);
+            }
+        }
+    }
+
+    private static void restore(Path previous, Path file) {
+        try {
+            if (Files.exists(previous)) {
+                Files.move(previous, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot put back " + file + " from " + previous + ": " + e.getMessage(), e);
         }
     }
 
@@ -59,6 +143,7 @@ public final class WarehouseFiles {
                 ownerOnly(build);
             }
             Files.createDirectories(published.toAbsolutePath().getParent());
+            Files.deleteIfExists(wal(published));
             Files.move(build, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + build + " as " + published + ": " + e.getMessage(), e);

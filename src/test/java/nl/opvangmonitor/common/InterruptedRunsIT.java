@@ -1,0 +1,90 @@
+package nl.opvangmonitor.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+
+/** Every killed run is in the history as INTERRUPTED; an expected failure is one line, never a stack trace. */
+class InterruptedRunsIT {
+
+    @TempDir
+    Path temp;
+
+    Path input() throws Exception {
+        Path input = temp.resolve("input");
+        FileSystemUtils.copyRecursively(Path.of("input/streefwaarden"), input.resolve("streefwaarden"));
+        return input;
+    }
+
+    @Test
+    void load_whenAnotherLoadHoldsTheLock_thenOneLineWithItsPidAndStartTime() throws Exception {
+        // given: another load holds the lock and has written its pid and start time into it
+        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
+        Path lockFile = Files.createDirectories(temp.resolve("wh/.build")).resolve("opvangmonitor.duckdb.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            channel.write(ByteBuffer.wrap("4242 2026-11-30T01:00:05".getBytes(StandardCharsets.US_ASCII)));
+
+            // when
+            var run = CommandLineRunner.run("load", "--input", input().toString(), "--warehouse", warehouse.toString());
+
+            // then
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().strip()).isEqualTo("Run failed: another load is running on " + warehouse.toAbsolutePath()
+                    + " (pid 4242, started 2026-11-30 01:00:05)");
+        }
+        assertThat(warehouse).doesNotExist();
+    }
+
+    @Test
+    void load_whenTheLastLoadDiedBeforeItsJobStarted_thenHistoryShowsItInterrupted() throws Exception {
+        // given: a load was killed after it took the lock and before its job existed (its pid is still in the lock file)
+        Path input = input();
+        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
+        assertThat(CommandLineRunner.run("load", "--input", input.toString(), "--warehouse", warehouse.toString()).exitCode()).isZero();
+        Files.writeString(temp.resolve("wh/.build/opvangmonitor.duckdb.lock"), "4242 2026-11-30T01:00:05");
+
+        // when: the next load runs (nothing new) and history is asked
+        var next = CommandLineRunner.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
+        var history = CommandLineRunner.run("history", "--warehouse", warehouse.toString());
+
+        // then
+        assertThat(next.exitCode()).isZero();
+        assertThat(next.out()).contains("The load started 2026-11-30 01:00:05 (pid 4242) was interrupted before its job started");
+        assertThat(history.out().lines().filter(l -> l.contains("INTERRUPTED")).toList()).hasSize(1)
+                .first().asString().contains("2026-11-30 01:00:05");
+        assertThat(history.out().lines().filter(l -> l.contains(" COMPLETED ")).count()).isEqualTo(1);
+        assertThat(Files.readString(temp.resolve("wh/.build/opvangmonitor.duckdb.lock"))).isEmpty();
+    }
+
+    @Test
+    void load_whenTheWarehouseFolderCannotBeCreated_thenOneLineSayingWhatCouldNotBeWritten() throws Exception {
+        // given: where the warehouse folder should be, there is a file
+        Files.writeString(temp.resolve("wh"), "not a folder");
+
+        // when
+        var run = CommandLineRunner.run("load", "--input", input().toString(), "--warehouse", temp.resolve("wh/opvangmonitor.duckdb").toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("Run failed: cannot write " + temp.resolve("wh/.build") + ": Not a directory");
+    }
+
+    @Test
+    void load_whenProductionRunHasNoKey_thenOneLineWithoutStackTrace() throws Exception {
+        var run = CommandLineRunner.run("load", "--input", input().toString(), "--warehouse", temp.resolve("wh/w.duckdb").toString(),
+                "--spring.profiles.active=production");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip().lines().toList()).singleElement().asString()
+                .startsWith("Run failed: no pseudonymisation key: set the environment variable OPVANGMONITOR_PSEUDONYM_KEY");
+    }
+}
