@@ -1,5 +1,6 @@
 package nl.opvangmonitor;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public class Application {
             try {
                 return BenchCommand.run(scale, Path.of(workdir), seed, System.out);
             } catch (Exception e) {
-                System.err.println("Run failed: benchmark: " + e.getMessage());
+                System.err.println("Run failed: benchmark: " + SafeMessage.of(e));
                 return ExitCodes.RUN_FAILED;
             }
         }
@@ -129,7 +130,7 @@ public class Application {
                 System.out.println("Sample exports written to " + output);
                 return ExitCodes.OK;
             } catch (IOException e) {
-                System.err.println("Run failed: cannot write the sample: " + e.getMessage());
+                System.err.println("Run failed: cannot write the sample: " + SafeMessage.of(e));
                 return ExitCodes.RUN_FAILED;
             }
         }
@@ -152,11 +153,7 @@ public class Application {
                 default -> context.getBean(LoadCommand.class).run(System.out);
             };
         } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            System.err.println("Run failed: " + root.getMessage());
+            System.err.println("Run failed: " + SafeMessage.of(e));
             return ExitCodes.RUN_FAILED;
         }
     }

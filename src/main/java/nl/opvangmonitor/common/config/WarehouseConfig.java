@@ -57,7 +57,7 @@ public class WarehouseConfig {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("batch");
         ds.setDriverClassName("org.h2.Driver");
-        ds.setJdbcUrl("jdbc:h2:file:" + warehouse.resolveSibling(base + "-jobs") + ";DB_CLOSE_ON_EXIT=FALSE");
+        ds.setJdbcUrl("jdbc:h2:file:" + warehouse.resolveSibling(base + "-jobs") + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
         ds.setUsername("sa");
         ds.setMaximumPoolSize(4);
         return ds;

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.io;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -50,7 +51,7 @@ final class CsvRowSource implements RawRowSource {
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)), dialect);
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
     }
 
@@ -62,7 +63,7 @@ final class CsvRowSource implements RawRowSource {
             Charset charset = bom > 0 || isUtf8(head, bom, head.length < SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
             return new CsvDialect(charset, sniffDelimiter(new String(head, bom, head.length - bom, charset)), bom);
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
     }
 

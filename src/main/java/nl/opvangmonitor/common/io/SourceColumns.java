@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.io;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public record SourceColumns(List<String> required, List<String> optional, Map<St
         for (Map.Entry<String, String> alias : canonicalToHeader.entrySet()) {
             String key = normalise(alias.getKey()).replace("_", "");
             String column = all().stream().filter(c -> normalise(c).replace("_", "").equals(key)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("column mapping names an unknown column '" + alias.getKey()
+                    .orElseThrow(() -> new SafeMessage.SafeFailure("column mapping names an unknown column '" + alias.getKey()
                             + "'; the columns of this source are " + String.join(", ", all())));
             resolved.put(column, alias.getValue());
         }

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.io;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -63,12 +64,12 @@ final class XlsxRowSource implements RawRowSource {
                 throw new FileRejectedException("the file is empty (0 bytes)");
             }
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
         } catch (IOException | RuntimeException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         if (magic == FileMagic.OLE2) {
             throw new FileRejectedException(isEncrypted(file)
@@ -99,8 +100,7 @@ final class XlsxRowSource implements RawRowSource {
             throw e;
         } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | org.xml.sax.SAXException e) {
             revert(pkg);
-            throw new FileRejectedException("not a valid .xlsx workbook (the file is corrupt: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")", e);
+            throw new FileRejectedException("not a valid .xlsx workbook (the file is corrupt: " + SafeMessage.of(e) + ")", e);
         }
     }
 
@@ -131,6 +131,14 @@ final class XlsxRowSource implements RawRowSource {
         }
     }
 
+    /** The sheet breaks off or holds broken XML; the parser's message, which quotes what it read, is not kept. */
+    static final class CorruptSheetException extends IOException implements SafeMessage.Safe {
+        CorruptSheetException(XMLStreamException e) {
+            super("the sheet XML is corrupt (" + SafeMessage.of(e) + ")");
+            setStackTrace(e.getStackTrace());
+        }
+    }
+
     private static void revert(OPCPackage pkg) {
         if (pkg != null) {
             pkg.revert();
@@ -147,7 +155,7 @@ final class XlsxRowSource implements RawRowSource {
             }
             return null;
         } catch (XMLStreamException e) {
-            throw new IOException("the sheet XML is corrupt: " + e.getMessage(), e);
+            throw new CorruptSheetException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.load;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_RUN;
 import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
@@ -15,7 +16,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
-/** Writes the audit trail: runs, files (with their SHA-256 fingerprint) and their row counts. */
+/** Writes the audit trail: runs, files (with their SHA-256 fingerprint) and their row counts; every message through {@link SafeMessage#scrub}. */
 @Component
 public class LoadAudit {
 
@@ -38,7 +39,7 @@ public class LoadAudit {
                 .set(LOAD_RUN.FINISHED_AT, LocalDateTime.now())
                 .set(LOAD_RUN.STATUS, status)
                 .set(LOAD_RUN.EXIT_CODE, exitCode)
-                .set(LOAD_RUN.MESSAGE, message)
+                .set(LOAD_RUN.MESSAGE, SafeMessage.scrub(message))
                 .where(LOAD_RUN.RUN_ID.eq(runId))
                 .execute();
     }
@@ -126,7 +127,7 @@ public class LoadAudit {
     public void failFile(long fileId, String message) {
         dsl.update(LOAD_FILE)
                 .set(LOAD_FILE.STATUS, "FAILED")
-                .set(LOAD_FILE.MESSAGE, message)
+                .set(LOAD_FILE.MESSAGE, SafeMessage.scrub(message))
                 .set(LOAD_FILE.FINISHED_AT, LocalDateTime.now())
                 .where(LOAD_FILE.FILE_ID.eq(fileId))
                 .execute();
@@ -146,10 +147,10 @@ public class LoadAudit {
                 .set(LOAD_FILE.ROWS_LOADED, loaded)
                 .set(LOAD_FILE.ROWS_REJECTED, rejected)
                 .set(LOAD_FILE.NOTE_ROWS_SKIPPED, noteRows)
-                .set(LOAD_FILE.IGNORED_COLUMNS, ignoredColumns)
+                .set(LOAD_FILE.IGNORED_COLUMNS, SafeMessage.scrub(ignoredColumns))
                 .set(LOAD_FILE.FINISHED_AT, LocalDateTime.now());
         if (failure != null) {
-            update.set(LOAD_FILE.STATUS, "FAILED").set(LOAD_FILE.MESSAGE, failure)
+            update.set(LOAD_FILE.STATUS, "FAILED").set(LOAD_FILE.MESSAGE, SafeMessage.scrub(failure))
                     .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
         } else {
             update.set(LOAD_FILE.STATUS, DSL.when(LOAD_FILE.STATUS.eq("FAILED"), "FAILED").otherwise("LOADED"))

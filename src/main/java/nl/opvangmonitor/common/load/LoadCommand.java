@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.load;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.core.Tables.FCT_INDICATOR_VALUE;
 import static org.jooq.impl.DSL.countDistinct;
@@ -83,7 +84,7 @@ public class LoadCommand {
         Path published = properties.warehouse().toAbsolutePath();
         Path build = properties.databaseFile();
         if (build.equals(published)) {
-            throw new IllegalStateException("a load writes a build file, never the published warehouse itself");
+            throw new SafeMessage.SafeFailure("a load writes a build file, never the published warehouse itself");
         }
         try (FileChannel lockFile = FileChannel.open(lockPath(published), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = lockFile.tryLock()) {
@@ -93,7 +94,7 @@ public class LoadCommand {
             }
             return runLocked(out, published, build);
         } catch (IOException e) {
-            out.println("Run failed: " + e.getMessage());
+            out.println("Run failed: " + SafeMessage.of(e));
             return ExitCodes.RUN_FAILED;
         }
     }
@@ -125,8 +126,8 @@ public class LoadCommand {
                     .addString(LoadJobConfig.INPUT, input.toString(), false)
                     .toJobParameters());
         } catch (Exception e) {
-            audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, e.getMessage());
-            out.println("Run failed: " + e.getMessage());
+            audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, SafeMessage.of(e));
+            out.println("Run failed: " + SafeMessage.of(e));
             closeWarehouse();
             WarehouseFiles.keepFailed(build, published);
             return ExitCodes.RUN_FAILED;
@@ -140,7 +141,7 @@ public class LoadCommand {
             exitCode = ExitCodes.RUN_FAILED;
             status = "FAILED";
             message = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
+                    .map(SafeMessage::of).orElse(SafeMessage.scrub(execution.getExitStatus().getExitDescription()));
         } else {
             long checksStarted = System.nanoTime();
             outcomes = checkRunner.run(runId, checks);

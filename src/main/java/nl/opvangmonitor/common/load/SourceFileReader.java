@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.load;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import nl.opvangmonitor.common.io.FileRejectedException;
@@ -66,7 +67,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         try {
             tabular = source.opener().open(file, fileId, source.columns());
         } catch (FileRejectedException e) {
-            fail(e.getMessage());
+            fail(SafeMessage.of(e));
         }
     }
 
@@ -83,7 +84,12 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
             return null;
         }
         long start = System.nanoTime();
-        SourceRow row = tabular.next();
+        SourceRow row;
+        try {
+            row = tabular.next();
+        } catch (IOException | RuntimeException e) {
+            throw SafeMessage.SafeFailure.of(e);
+        }
         LoadMetrics.READ_NANOS.addAndGet(System.nanoTime() - start);
         if (row != null) {
             LoadMetrics.ROWS.incrementAndGet();
@@ -102,7 +108,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
             try {
                 tabular.close();
             } catch (IOException e) {
-                log.warn("{}: closing file {}: {}", source.name(), fileId, e.getMessage());
+                log.warn("{}: closing file {}: {}", source.name(), fileId, SafeMessage.of(e));
             }
         }
     }
@@ -115,7 +121,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         String stepFailure = failure;
         if (stepFailure == null && !stepExecution.getFailureExceptions().isEmpty()) {
             Throwable t = stepExecution.getFailureExceptions().getFirst();
-            stepFailure = "load failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            stepFailure = "load failed: " + SafeMessage.of(t);
         }
         String ignored = tabular == null || tabular.ignoredColumns().isEmpty() ? null : String.join(", ", tabular.ignoredColumns());
         long notes = tabular == null ? 0 : tabular.noteRowsSkipped();

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.load;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
 import static org.jooq.impl.DSL.inline;
 
@@ -81,13 +82,13 @@ class StagedFileTasklet implements Tasklet {
                 LoadMetrics.ROWS.addAndGet(staged.rows());
                 load(connection, fileId, staged, phaseNanos);
             } catch (FileRejectedException e) {
-                audit.failFile(fileId, e.getMessage());
-                log.warn("{}: file {} not loaded: {}", source.name(), fileId, e.getMessage());
+                audit.failFile(fileId, SafeMessage.of(e));
+                log.warn("{}: file {} not loaded: {}", source.name(), fileId, SafeMessage.of(e));
                 return RepeatStatus.FINISHED;
             } catch (RuntimeException e) {
                 audit.finishFile(fileId, staged == null ? 0 : staged.rows(), source.factTable(), List.of(source.factTable()), 0, null,
-                        "load failed: " + e.getClass().getSimpleName());
-                throw e;
+                        "load failed: " + SafeMessage.of(e));
+                throw SafeMessage.SafeFailure.of(e);
             } finally {
                 if (staged != null) {
                     Staging.drop(connection, staged.table());

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.load;
 
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
@@ -80,7 +81,7 @@ final class Staging {
             try {
                 tabular.close();
             } catch (IOException e) {
-                log.warn("closing file {}: {}", fileId, e.getMessage());
+                log.warn("closing file {}: {}", fileId, SafeMessage.of(e));
             }
         }
     }
@@ -202,7 +203,7 @@ final class Staging {
             }
             appender.flush();
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         Field<Integer> rowNumber = DSL.field(name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
         return new Staged(table, rowNumber, DSL.trueCondition(), rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false);
