@@ -1,6 +1,5 @@
 package nl.opvangmonitor;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import nl.opvangmonitor.bench.BenchCommand;
 import nl.opvangmonitor.common.load.ExitCodes;
+import nl.opvangmonitor.common.privacy.OwnerOnly;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
 import nl.opvangmonitor.common.load.StatusCommand;
@@ -52,6 +53,7 @@ public class Application {
 
     /** Runs one command and returns its exit code (the tests call this too). */
     public static int run(String... args) {
+        OwnerOnly.restrictUmask();
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         String command = null;

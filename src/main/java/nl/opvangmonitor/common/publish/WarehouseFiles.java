@@ -39,6 +39,7 @@ public final class WarehouseFiles {
     public static void prepareBuild(Path published, Path build) {
         try {
             Files.createDirectories(build.getParent());
+            restrict(build.getParent(), "rwx------");
             deleteWithWal(build);
             if (Files.exists(published)) {
                 Files.copy(published, build, StandardCopyOption.REPLACE_EXISTING);
@@ -54,7 +55,9 @@ public final class WarehouseFiles {
             if (Files.exists(wal(build))) {
                 throw new IllegalStateException("the build still has a write-ahead log; it was not closed cleanly and is not published");
             }
-            if (!published.getFileName().toString().startsWith("publiek")) {
+            if (published.getFileName().toString().startsWith("publiek")) {
+                readableByAll(build);
+            } else {
                 ownerOnly(build);
             }
             Files.createDirectories(published.toAbsolutePath().getParent());
@@ -89,11 +92,20 @@ public final class WarehouseFiles {
 
     /** Files with personal data are readable by their owner only. */
     public static void ownerOnly(Path file) {
+        restrict(file, "rw-------");
+    }
+
+    /** The public database holds only suppressed aggregates and is meant for analysts on the machine: readable by all. */
+    private static void readableByAll(Path file) {
+        restrict(file, "rw-r--r--");
+    }
+
+    private static void restrict(Path file, String permissions) {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix") && Files.exists(file)) {
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot restrict the permissions of " + file, e);
+                throw new UncheckedIOException("cannot set the permissions of " + file, e);
             }
         }
     }
