@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.privacy.BsnGuard;
+import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -22,6 +23,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSource;
 import org.springframework.stereotype.Component;
 
 /** Runs the declared checks and the built-in row-count reconciliation on the build, and records every outcome. */
@@ -35,10 +37,12 @@ public class CheckRunner {
 
     private final DSLContext dsl;
     private final OpvangmonitorProperties properties;
+    private final DataSource jobRepository;
 
-    public CheckRunner(DSLContext dsl, OpvangmonitorProperties properties) {
+    public CheckRunner(DSLContext dsl, OpvangmonitorProperties properties, @BatchDataSource DataSource jobRepository) {
         this.dsl = dsl;
         this.properties = properties;
+        this.jobRepository = jobRepository;
     }
 
     /** Reads and validates the declarations before anything is loaded, so a misspelt check stops the run early. */
@@ -81,9 +85,10 @@ public class CheckRunner {
                 unbalanced.isEmpty() ? null : "rows read != loaded + rejected for " + String.join(", ", unbalanced));
     }
 
-    /** No value that looks like a BSN anywhere in the warehouse; the message says where, never what. */
+    /** No value that looks like a BSN anywhere in the warehouse or the job repository; the message says where, never what. */
     private Outcome bsnGuard() {
-        List<BsnGuard.Finding> findings = BsnGuard.scan(dsl);
+        List<BsnGuard.Finding> findings = new ArrayList<>(BsnGuard.scan(dsl));
+        findings.addAll(BsnGuard.scanJobRepository(jobRepository));
         long values = findings.stream().mapToLong(BsnGuard.Finding::values).sum();
         return new Outcome("core, audit", "no_bsn_in_text_columns", findings.isEmpty(), values, findings.isEmpty() ? null
                 : values + " BSN-like value(s) in " + String.join(", ", findings.stream().map(f -> f.table() + "." + f.column()).toList()));

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  *       only the exception's kind and the words before it starts quoting. Our own exceptions whose
  *       message holds no delivered value implement {@link Safe} and pass (scrubbed).</li>
  *   <li>{@link #scrub(String)}: the last line of defence for any text: masks what could be an
- *       identifier (a run of seven or more digits, a code of letters glued to five or more digits)
- *       as {@value #MASK}.</li>
+ *       identifier (what the BSN guard looks for, a run of seven or more digits, a code of letters
+ *       glued to five or more digits) as {@value #MASK}. So a file's message never holds what the
+ *       guard would find: a delivery that quotes a BSN fails that file, never the whole publish.</li>
  * </ul>
  */
 public final class SafeMessage {
@@ -44,6 +45,8 @@ public final class SafeMessage {
     public static final String MASK = "<masked>";
 
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'|`[^`]*`");
+    /** What the BSN guard looks for: a message that passed here can never make the guard refuse a publish. */
+    private static final Pattern BSN_CANDIDATE = Pattern.compile(BsnGuard.CANDIDATE);
     private static final Pattern CATEGORY = Pattern.compile("[A-Za-z][A-Za-z ]{0,39}");
     /** Digits with single separators as identifiers are written: 123456782, 123.456.782, 06-12345678. */
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9]+(?:[ .\\-/]?[0-9]+)*");
@@ -103,7 +106,8 @@ public final class SafeMessage {
         if (text == null) {
             return null;
         }
-        String codes = CODE.matcher(text).replaceAll(MASK);
+        String codes = CODE.matcher(BSN_CANDIDATE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                BsnGuard.isBsn(m.group(1)) ? m.group().replace(m.group(1), MASK) : m.group()))).replaceAll(MASK);
         Matcher m = DIGIT_RUN.matcher(codes);
         StringBuilder out = new StringBuilder(codes.length());
         while (m.find()) {

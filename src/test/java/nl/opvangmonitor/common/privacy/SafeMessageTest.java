@@ -16,6 +16,7 @@ class SafeMessageTest {
                 .isEqualTo("client <masked>, <masked> and <masked>, number <masked>, <masked> in row 12");
         assertThat(SafeMessage.scrub("file 3 of 2018-2020, dated 2020-02-01 or 1-2-2020, 4.871 + 2.333 = 7.204, GM0599, 6.81"))
                 .isEqualTo("file 3 of 2018-2020, dated 2020-02-01 or 1-2-2020, 4.871 + 2.333 = 7.204, GM0599, 6.81");
+        assertThat(SafeMessage.scrub("spaced 111  222  333 or 1112-22-333")).isEqualTo("spaced <masked> or <masked>");
         assertThat(SafeMessage.scrub(null)).isNull();
     }
 
