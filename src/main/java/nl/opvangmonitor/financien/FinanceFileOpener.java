@@ -1,6 +1,5 @@
 package nl.opvangmonitor.financien;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import static nl.opvangmonitor.db.audit.Tables.BUDGET_FILE;
 
 import java.io.IOException;
@@ -20,6 +19,7 @@ import nl.opvangmonitor.common.io.SourceRowStream;
 import nl.opvangmonitor.common.io.TabularFile;
 import nl.opvangmonitor.common.load.RowValidator;
 import nl.opvangmonitor.common.load.SourceFileOpener;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.DSLContext;
 
 /**

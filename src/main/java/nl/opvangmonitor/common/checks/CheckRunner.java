@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.privacy.BsnGuard;
 import javax.sql.DataSource;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -117,9 +118,10 @@ public class CheckRunner {
             return new Outcome(check.model(), check.name(), failing == 0, failing,
                     failing == 0 ? null : failing + " failing row" + (failing == 1 ? "" : "s") + " (" + check.source() + ")");
         } catch (DataAccessException e) {
+            // DuckDB's message may quote a value it failed to convert: quoted parts are masked
             String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             return new Outcome(check.model(), check.name(), false, 0,
-                    "the check cannot run (" + check.source() + "): " + reason.lines().findFirst().orElse(reason));
+                    "the check cannot run (" + check.source() + "): " + SafeMessage.scrubLibraryText(reason.lines().findFirst().orElse(reason)));
         }
     }
 }

@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.io;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
  * Streams a CSV file (RFC 4180 quoting, fields may span lines).

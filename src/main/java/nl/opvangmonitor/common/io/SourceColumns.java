@@ -1,10 +1,10 @@
 package nl.opvangmonitor.common.io;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
  * The canonical columns of a source and how an export's headers map onto them. Headers match

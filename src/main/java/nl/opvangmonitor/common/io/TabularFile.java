@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.io;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
  * A delivered CSV or XLSX file read as a stream of {@link SourceRow}s.

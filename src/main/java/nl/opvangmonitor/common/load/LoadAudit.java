@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.load;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_RUN;
 import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;

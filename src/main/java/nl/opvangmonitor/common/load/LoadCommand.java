@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.load;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.core.Tables.FCT_INDICATOR_VALUE;
 import static org.jooq.impl.DSL.countDistinct;
@@ -19,6 +18,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.checks.Check;
 import nl.opvangmonitor.common.checks.CheckRunner;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import nl.opvangmonitor.common.publish.PublicDatabase;
 import nl.opvangmonitor.common.publish.WarehouseFiles;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package nl.opvangmonitor.common.load;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.io.SourceRow;
 import nl.opvangmonitor.common.io.SourceRowStream;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;

@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.load;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
 import static org.jooq.impl.DSL.inline;
 
@@ -13,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

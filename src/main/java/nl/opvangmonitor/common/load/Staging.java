@@ -1,6 +1,5 @@
 package nl.opvangmonitor.common.load;
 
-import nl.opvangmonitor.common.privacy.SafeMessage;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
@@ -21,6 +20,7 @@ import nl.opvangmonitor.common.io.SourceRow;
 import nl.opvangmonitor.common.io.TabularFile;
 import nl.opvangmonitor.common.privacy.PseudonymFunction;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jooq.Condition;
