@@ -25,7 +25,7 @@ public final class SafeMessage {
     }
 
     /** A failure with a message we wrote; the library exception it replaces is not kept (its text would travel on as the cause). */
-    public static final class SafeFailure extends RuntimeException implements Safe {
+    public static final class SafeFailure extends IllegalStateException implements Safe {
         /** A failure of configuration or of the run itself, described by us (never with a delivered value). */
         public SafeFailure(String message) {
             super(scrub(message));
