@@ -26,9 +26,9 @@ public final class SafeMessage {
 
     /** A failure with a message we wrote; the library exception it replaces is not kept (its text would travel on as the cause). */
     public static final class SafeFailure extends IllegalStateException implements Safe {
-        /** A failure of configuration or of the run itself, described by us (never with a delivered value). */
+        /** A failure of configuration or of the run itself, described by us (never with a delivered value); scrubbed by {@link #of}. */
         public SafeFailure(String message) {
-            super(scrub(message));
+            super(message);
         }
 
         public SafeFailure(String message, StackTraceElement[] trace) {
