@@ -55,13 +55,13 @@ public final class WarehouseFiles {
             if (Files.exists(wal(build))) {
                 throw new IllegalStateException("the build still has a write-ahead log; it was not closed cleanly and is not published");
             }
-            if (published.getFileName().toString().startsWith("publiek")) {
-                readableByAll(build);
-            } else {
-                ownerOnly(build);
-            }
+            boolean forAnalysts = published.getFileName().toString().startsWith("publiek");
+            restrict(build, forAnalysts ? "rw-r--r--" : "rw-------");
             Files.createDirectories(published.toAbsolutePath().getParent());
             Files.move(build, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (forAnalysts) {
+                openFolderToReaders(published);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + build + " as " + published + ": " + e.getMessage(), e);
         }
@@ -95,9 +95,22 @@ public final class WarehouseFiles {
         restrict(file, "rw-------");
     }
 
-    /** The public database holds only suppressed aggregates and is meant for analysts on the machine: readable by all. */
-    private static void readableByAll(Path file) {
-        restrict(file, "rw-r--r--");
+    /**
+     * The public database holds only suppressed aggregates and is meant for analysts on the machine: its
+     * folder (owner-only by the umask when the load created it) may be entered and listed by all;
+     * everything else in it stays owner-only.
+     */
+    private static void openFolderToReaders(Path published) {
+        Path folder = published.toAbsolutePath().getParent();
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            try {
+                var permissions = Files.getPosixFilePermissions(folder);
+                permissions.addAll(PosixFilePermissions.fromString("---r-xr-x"));
+                Files.setPosixFilePermissions(folder, permissions);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the folder of " + published + " to readers", e);
+            }
+        }
     }
 
     private static void restrict(Path file, String permissions) {

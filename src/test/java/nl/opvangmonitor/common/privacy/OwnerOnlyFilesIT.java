@@ -31,7 +31,8 @@ class OwnerOnlyFilesIT {
         // when
         var second = CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString());
 
-        // then: the umask is 077 and every file and folder under the warehouse folder is the owner's only
+        // then: the umask is 077 and every file and folder under the warehouse folder is the owner's only,
+        // except the public database and the folder that leads to it
         assertThat(second.exitCode()).isEqualTo(4);
         assertThat(OwnerOnly.restrictUmask()).isEqualTo(0077);
         Map<String, String> permissions = new TreeMap<>();
@@ -43,7 +44,8 @@ class OwnerOnlyFilesIT {
         assertThat(permissions).containsKeys("opvangmonitor.duckdb", "opvangmonitor-jobs.mv.db", ".build", ".build/opvangmonitor.failed.duckdb",
                 "publiek.duckdb");
         permissions.forEach((file, mode) -> {
-            String expected = file.equals("publiek.duckdb") ? "rw-r--r--" : file.isEmpty() || file.equals(".build") ? "rwx------" : "rw-------";
+            String expected = file.equals("publiek.duckdb") ? "rw-r--r--" : file.isEmpty() ? "rwxr-xr-x" : file.equals(".build") ? "rwx------"
+                    : "rw-------";
             assertThat(mode).as(file).isEqualTo(expected);
         });
     }
