@@ -22,7 +22,7 @@ public final class SafeLogConverters {
     }
 
     /** {@code %safeMsg}: the message of a log line, made safe. */
-    public static final class Message extends ClassicConverter {
+    public static final class SafeMessageConverter extends ClassicConverter {
         @Override
         public String convert(ILoggingEvent event) {
             Object[] arguments = event.getArgumentArray();
@@ -43,7 +43,7 @@ public final class SafeLogConverters {
     }
 
     /** {@code %safeEx}: an exception with its causes and stack, each with its safe message. */
-    public static final class Exception extends ThrowableHandlingConverter {
+    public static final class SafeThrowableConverter extends ThrowableHandlingConverter {
         @Override
         public String convert(ILoggingEvent event) {
             StringBuilder out = new StringBuilder();
