@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *       region and its municipalities. Where exactly one cell of such a table is suppressed, it could be
  *       recovered by subtraction, so the smallest other cell is suppressed too; repeated over all tables
  *       until none has exactly one suppressed cell (a cell suppressed for one table may expose another);</li>
- *   <li>optionally counts are rounded to a multiple of {@code roundTo}.</li>
+ *   <li>optionally every count (a count's value, a percentage's numerator and denominator, a mean's number of
+ *       cases) is rounded to a multiple of {@code roundTo}, totals and parts alike.</li>
  * </ul>
  * Suppressed rows keep their keys with value, numerator and denominator NULL and {@code suppressed} true.
  * Budget amounts are not suppressed.
@@ -69,10 +70,14 @@ public final class PublicDatabase {
                         SET value = NULL, numerator = NULL, denominator = NULL, target_met = NULL
                         WHERE suppressed""").execute();
                 if (roundTo > 1) {
+                    // every count alike, totals and parts, regions and municipalities: a count's value and numerator,
+                    // a percentage's numerator and denominator (its value stays as computed), a mean's denominator
                     c.query("""
                             UPDATE publiek.mart.indicator_yearly
-                            SET value = round(value / {0}) * {0}, numerator = round(numerator / {0}) * {0}
-                            WHERE unit = 'count' AND NOT suppressed""", inline(roundTo)).execute();
+                            SET value = CASE WHEN unit = 'count' THEN round(value / {0}) * {0} ELSE value END,
+                                numerator = CASE WHEN unit IN ('count', 'percent') THEN round(numerator / {0}) * {0} ELSE numerator END,
+                                denominator = round(denominator / {0}) * {0}
+                            WHERE NOT suppressed""", inline(roundTo)).execute();
                 }
                 c.query("""
                         CREATE TABLE publiek.mart.indicator_catalog AS

@@ -110,6 +110,29 @@ class PublicDatabaseAttackIT {
     }
 
     @Test
+    void rounding_whenRoundToFive_thenEveryCountOfTotalsAndPartsIsAMultipleAndTheTrendFollows() throws Exception {
+        // given / when: the sample published again with counts rounded to 5
+        Path warehouse = temp.resolve("rounded/opvangmonitor.duckdb");
+        assertThat(CommandLineRunner.run("load", "--input", "input", "--warehouse", warehouse.toString(),
+                "--opvangmonitor.suppression.round-to=5").exitCode()).isZero();
+
+        // then
+        try (Warehouse p = Warehouse.open(warehouse.resolveSibling("publiek.duckdb"))) {
+            assertThat(count(p, """
+                    SELECT count(*) FROM mart.indicator_yearly
+                    WHERE NOT suppressed AND (numerator % 5 <> 0 AND unit <> 'months' OR denominator % 5 <> 0
+                                              OR unit = 'count' AND value % 5 <> 0)""")).isZero();
+            assertThat(count(p, "SELECT count(*) FROM mart.indicator_trend WHERE unit = 'count' AND previous_value % 5 <> 0")).isZero();
+            assertThat(p.dsl.fetchValue("""
+                    SELECT value FROM mart.indicator_yearly
+                    WHERE indicator_code = 'bw_toelatingen_18_23' AND municipality_code = 'GM0599' AND year = 2023""")).hasToString("145.00");
+            assertThat(p.dsl.fetchValue("""
+                    SELECT value FROM mart.indicator_yearly
+                    WHERE indicator_code = 'hg_duur_kort' AND municipality_code = 'GM0599' AND year = 2019""")).hasToString("64.00");
+        }
+    }
+
+    @Test
     void publishedFigures_whenSuppressionIsApplied_thenAllStillShown() throws Exception {
         Object[][] published = {
                 {"hg_duur_kort", "GM0599", 2018}, {"hg_duur_kort", "GM0599", 2019}, {"hg_duur_kort", "GM0599", 2021}, {"hg_duur_kort", "GM0599", 2022},
