@@ -14,6 +14,7 @@ import nl.opvangmonitor.common.config.PropertyNames;
 import nl.opvangmonitor.common.config.Settings;
 import nl.opvangmonitor.common.load.Deliveries;
 import nl.opvangmonitor.common.load.ExitCodes;
+import nl.opvangmonitor.common.privacy.OwnerOnly;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
 import nl.opvangmonitor.common.load.LoadLock;
@@ -100,6 +101,7 @@ public class Application {
 
     /** Runs one command and returns its exit code (the tests call this too). */
     public static int run(String... args) {
+        OwnerOnly.restrictUmask();
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         if (List.of(args).contains("--help") || List.of(args).contains("-h") || (args.length > 0 && args[0].equals("help"))) {

@@ -19,6 +19,7 @@ import nl.opvangmonitor.common.io.SourceRowStream;
 import nl.opvangmonitor.common.io.TabularFile;
 import nl.opvangmonitor.common.load.RowValidator;
 import nl.opvangmonitor.common.load.SourceFileOpener;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.DSLContext;
 
 /**
@@ -76,7 +77,7 @@ class FinanceFileOpener implements SourceFileOpener {
                 try (raw) {
                     table = WideTable.read(raw, fileName, reference);
                 } catch (IOException e) {
-                    throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+                    throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
                 }
                 record("wide", table.description(reference), table.structureNote(), fileId);
                 yield new Listed(table.rows(fileId), table.ignoredColumns(), table.noteRows());
@@ -107,18 +108,18 @@ class FinanceFileOpener implements SourceFileOpener {
                     return Layout.WIDE;
                 }
                 if (firstRows.size() < 3) {
-                    firstRows.add(String.join(" | ", row.cells().stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList()));
+                    firstRows.add("row " + row.rowNumber() + ": " + row.nonEmptyCount() + (row.nonEmptyCount() == 1 ? " filled cell" : " filled cells"));
                 }
             }
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         if (firstRows.isEmpty()) {
             throw new FileRejectedException("the file is empty: no header row found");
         }
         throw new FileRejectedException("not a finance export of a known layout: expected a header with gemeente, soort, versie, jaar, "
                 + "bedrag (long layout), with Gemeenten, Taakveld, Baten, Lasten (CBS Iv3) or with column headings such as "
-                + "'Realisatie 2019', 'Begroting 2020' (council table); first rows found: " + String.join(" / ", firstRows));
+                + "'Realisatie 2019', 'Begroting 2020' (council table); the first rows hold none of these (" + String.join(", ", firstRows) + ")");
     }
 
     private static boolean holds(RawRow row, SourceColumns columns) {

@@ -100,7 +100,7 @@ class BrokenFinanceExportsJobIT {
             assertThat(file(w, "unknown_layout.csv")).extracting(LoadFileRecord::getStatus, LoadFileRecord::getMessage)
                     .containsExactly("FAILED", "not a finance export of a known layout: expected a header with gemeente, soort, versie, jaar, "
                             + "bedrag (long layout), with Gemeenten, Taakveld, Baten, Lasten (CBS Iv3) or with column headings such as "
-                            + "'Realisatie 2019', 'Begroting 2020' (council table); first rows found: Dit is geen export / maar een notitie | met tekst");
+                            + "'Realisatie 2019', 'Begroting 2020' (council table); the first rows hold none of these (row 1: 1 filled cell, row 2: 2 filled cells)");
             assertThat(file(w, "table_without_gemeente.xlsx")).extracting(LoadFileRecord::getStatus, LoadFileRecord::getMessage)
                     .containsExactly("FAILED", "a council table, but which gemeente is it about? Name it in a title row above the table "
                             + "(e.g. 'Rotterdam – Geëscaleerde zorg 18+ (6.81)' or 'Gemeente Rotterdam') or in the file name");

@@ -106,7 +106,9 @@ class BrokenExportsJobIT {
             Map<String, String> message = w.dsl.select(LOAD_FILE.FILE_PATH, LOAD_FILE.MESSAGE).from(LOAD_FILE)
                     .where(LOAD_FILE.STATUS.eq("FAILED")).fetchMap(LOAD_FILE.FILE_PATH, LOAD_FILE.MESSAGE);
             assertThat(message.get("veiligthuis/missing_column.csv"))
-                    .startsWith("missing required column gemeente; header found (row 1): melding_id | client_id | meldingsdatum | vorm_geweld");
+                    .isEqualTo("missing required column gemeente; the closest header row (row 1) has 10 filled cells, of which 10 expected: melding_id, "
+                            + "client_id, meldingsdatum, vorm_geweld, duur_geweld_maanden, in_onderzoek, veilig_na_12_maanden, huisverbod, "
+                            + "aantal_kinderen_huisverbod, intensief_casemanagement");
             assertThat(message.get("veiligthuis/corrupt.xlsx")).startsWith("not a valid .xlsx workbook");
             assertThat(message.get("veiligthuis/password_protected.xlsx")).contains("password-protected");
         }

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.privacy.BsnGuard;
+import javax.sql.DataSource;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -22,6 +24,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSource;
 import org.springframework.stereotype.Component;
 
 /** Runs the declared checks and the built-in row-count reconciliation on the build, and records every outcome. */
@@ -35,10 +38,12 @@ public class CheckRunner {
 
     private final DSLContext dsl;
     private final OpvangmonitorProperties properties;
+    private final DataSource jobRepository;
 
-    public CheckRunner(DSLContext dsl, OpvangmonitorProperties properties) {
+    public CheckRunner(DSLContext dsl, OpvangmonitorProperties properties, @BatchDataSource DataSource jobRepository) {
         this.dsl = dsl;
         this.properties = properties;
+        this.jobRepository = jobRepository;
     }
 
     /** Reads and validates the declarations before anything is loaded, so a misspelt check stops the run early. */
@@ -81,9 +86,10 @@ public class CheckRunner {
                 unbalanced.isEmpty() ? null : "rows read != loaded + rejected for " + String.join(", ", unbalanced));
     }
 
-    /** No value that looks like a BSN anywhere in the warehouse; the message says where, never what. */
+    /** No value that looks like a BSN anywhere in the warehouse or the job repository; the message says where, never what. */
     private Outcome bsnGuard() {
-        List<BsnGuard.Finding> findings = BsnGuard.scan(dsl);
+        List<BsnGuard.Finding> findings = new ArrayList<>(BsnGuard.scan(dsl));
+        findings.addAll(BsnGuard.scanJobRepository(jobRepository));
         long values = findings.stream().mapToLong(BsnGuard.Finding::values).sum();
         return new Outcome("core, audit", "no_bsn_in_text_columns", findings.isEmpty(), values, findings.isEmpty() ? null
                 : values + " BSN-like value(s) in " + String.join(", ", findings.stream().map(f -> f.table() + "." + f.column()).toList()));
@@ -112,9 +118,10 @@ public class CheckRunner {
             return new Outcome(check.model(), check.name(), failing == 0, failing,
                     failing == 0 ? null : failing + " failing row" + (failing == 1 ? "" : "s") + " (" + check.source() + ")");
         } catch (DataAccessException e) {
+            // DuckDB's message may quote a value it failed to convert: quoted parts are masked
             String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             return new Outcome(check.model(), check.name(), false, 0,
-                    "the check cannot run (" + check.source() + "): " + reason.lines().findFirst().orElse(reason));
+                    "the check cannot run (" + check.source() + "): " + SafeMessage.scrubLibraryText(reason.lines().findFirst().orElse(reason)));
         }
     }
 }

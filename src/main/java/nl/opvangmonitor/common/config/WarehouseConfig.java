@@ -58,7 +58,7 @@ public class WarehouseConfig {
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("batch");
         ds.setDriverClassName("org.h2.Driver");
-        ds.setJdbcUrl(jobRepositoryUrl(properties.warehouse()) + ";DB_CLOSE_ON_EXIT=FALSE");
+        ds.setJdbcUrl(jobRepositoryUrl(properties.warehouse()) + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
         ds.setUsername("sa");
         ds.setMaximumPoolSize(4);
         return ds;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
  * Streams a CSV file (RFC 4180 quoting, fields may span lines).
@@ -51,7 +52,7 @@ final class CsvRowSource implements RawRowSource {
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)), dialect);
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
     }
 
@@ -68,7 +69,7 @@ final class CsvRowSource implements RawRowSource {
             Charset charset = bom > 0 || isUtf8(head, bom, head.length < SNIFF_BYTES) ? StandardCharsets.UTF_8 : WINDOWS_1252;
             return new CsvDialect(charset, sniffDelimiter(new String(head, bom, head.length - bom, charset)), bom);
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
  * The canonical columns of a source and how an export's headers map onto them. Headers match
@@ -35,7 +36,7 @@ public record SourceColumns(List<String> required, List<String> optional, Map<St
         for (Map.Entry<String, String> alias : canonicalToHeader.entrySet()) {
             String key = normalise(alias.getKey()).replace("_", "");
             String column = all().stream().filter(c -> normalise(c).replace("_", "").equals(key)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("column mapping names an unknown column '" + alias.getKey()
+                    .orElseThrow(() -> new SafeMessage.SafeFailure("column mapping names an unknown column '" + alias.getKey()
                             + "'; the columns of this source are " + String.join(", ", all())));
             resolved.put(column, alias.getValue());
         }

@@ -141,9 +141,21 @@ public final class TabularFile implements SourceRowStream {
         }
         List<String> missing = new ArrayList<>(columns.required());
         missing.removeAll(found);
-        List<String> header = best.cells().stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
-        throw new FileRejectedException("missing required column" + (missing.size() > 1 ? "s " : " ")
-                + String.join(", ", missing) + "; header found (row " + best.rowNumber() + "): " + String.join(" | ", header));
+        throw new FileRejectedException("missing required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                + "; " + shape(best, found));
+    }
+
+    /**
+     * What a row that is not the expected header looks like, without quoting it (it may be a data row
+     * of a file delivered without its header, holding identifiers): where it is, how many cells it
+     * fills, and which expected column names it holds.
+     */
+    public static String shape(RawRow row, Set<String> matched) {
+        int filled = row.nonEmptyCount();
+        return "the closest header row (row " + row.rowNumber() + ") has " + filled + " filled cell" + (filled == 1 ? "" : "s")
+                + (matched.isEmpty() ? ", none of them an expected column name"
+                : ", of which " + matched.size() + " expected: " + String.join(", ", matched))
+                + (filled > matched.size() ? " (the other " + (filled - matched.size()) + " not recognised)" : "");
     }
 
     /** The next data row, or null at the end. */

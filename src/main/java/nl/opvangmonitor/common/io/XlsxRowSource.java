@@ -16,6 +16,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -63,14 +64,14 @@ final class XlsxRowSource implements RawRowSource {
                 throw new FileRejectedException("the file is empty (0 bytes)");
             }
         } catch (IOException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         FileContent content;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
             content = FileContent.of(in.readNBytes(4096));
         } catch (IOException | RuntimeException e) {
-            throw new FileRejectedException("cannot read the file: " + e.getMessage(), e);
+            throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         if (content == FileContent.TEXT || content == FileContent.PDF) {
             throw new FileRejectedException("not an .xlsx workbook: the content is " + content.description
@@ -105,8 +106,7 @@ final class XlsxRowSource implements RawRowSource {
             throw e;
         } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | org.xml.sax.SAXException e) {
             revert(pkg);
-            throw new FileRejectedException("not a valid .xlsx workbook (the file is corrupt: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")", e);
+            throw new FileRejectedException("not a valid .xlsx workbook (the file is corrupt: " + SafeMessage.of(e) + ")", e);
         }
     }
 

@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
-/** Writes the audit trail: runs, files (with their SHA-256 fingerprint) and their row counts. */
+/** Writes the audit trail: runs, files (with their SHA-256 fingerprint) and their row counts; every message through {@link SafeMessage#scrub}. */
 @Component
 public class LoadAudit {
 
@@ -38,7 +39,7 @@ public class LoadAudit {
                 .set(LOAD_RUN.FINISHED_AT, LocalDateTime.now())
                 .set(LOAD_RUN.STATUS, status)
                 .set(LOAD_RUN.EXIT_CODE, exitCode)
-                .set(LOAD_RUN.MESSAGE, message)
+                .set(LOAD_RUN.MESSAGE, SafeMessage.scrub(message))
                 .where(LOAD_RUN.RUN_ID.eq(runId))
                 .execute();
     }
@@ -129,7 +130,7 @@ public class LoadAudit {
     public void failFile(long fileId, String message) {
         dsl.update(LOAD_FILE)
                 .set(LOAD_FILE.STATUS, "FAILED")
-                .set(LOAD_FILE.MESSAGE, message)
+                .set(LOAD_FILE.MESSAGE, SafeMessage.scrub(message))
                 .set(LOAD_FILE.FINISHED_AT, LocalDateTime.now())
                 .where(LOAD_FILE.FILE_ID.eq(fileId))
                 .execute();
@@ -158,10 +159,10 @@ public class LoadAudit {
                 .set(LOAD_FILE.ROWS_LOADED, loaded)
                 .set(LOAD_FILE.ROWS_REJECTED, rejected)
                 .set(LOAD_FILE.NOTE_ROWS_SKIPPED, noteRows)
-                .set(LOAD_FILE.IGNORED_COLUMNS, ignoredColumns)
+                .set(LOAD_FILE.IGNORED_COLUMNS, SafeMessage.scrub(ignoredColumns))
                 .set(LOAD_FILE.FINISHED_AT, LocalDateTime.now());
         if (failure != null) {
-            update.set(LOAD_FILE.STATUS, "FAILED").set(LOAD_FILE.MESSAGE, failure)
+            update.set(LOAD_FILE.STATUS, "FAILED").set(LOAD_FILE.MESSAGE, SafeMessage.scrub(failure))
                     .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
         } else {
             update.set(LOAD_FILE.STATUS, DSL.when(LOAD_FILE.STATUS.eq("FAILED"), "FAILED").otherwise("LOADED"))

@@ -15,6 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.checks.Check;
 import nl.opvangmonitor.common.checks.CheckRunner;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import nl.opvangmonitor.common.publish.PublicDatabase;
 import nl.opvangmonitor.common.publish.StorageVersion;
 import nl.opvangmonitor.common.publish.WarehouseFiles;
@@ -83,7 +84,7 @@ public class LoadCommand {
         Path published = properties.warehouse().toAbsolutePath();
         Path build = properties.databaseFile();
         if (build.equals(published)) {
-            throw new IllegalStateException("a load writes a build file, never the published warehouse itself");
+            throw new SafeMessage.SafeFailure("a load writes a build file, never the published warehouse itself");
         }
         LoadLock lock;
         try {
@@ -126,7 +127,7 @@ public class LoadCommand {
                     .addString(LoadJobConfig.INPUT, input.toString(), false)
                     .toJobParameters());
         } catch (Exception e) {
-            audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, e.getMessage());
+            audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, SafeMessage.of(e));
             out.println("Run failed: " + RunFailure.reason(e));
             closeWarehouse();
             WarehouseFiles.keepFailed(build, published);
@@ -141,7 +142,7 @@ public class LoadCommand {
             exitCode = ExitCodes.RUN_FAILED;
             status = "FAILED";
             message = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
+                    .map(SafeMessage::of).orElse(SafeMessage.scrub(execution.getExitStatus().getExitDescription()));
         } else {
             long checksStarted = System.nanoTime();
             outcomes = checkRunner.run(runId, checks);

@@ -8,7 +8,7 @@ import nl.opvangmonitor.common.privacy.SafeMessage;
 /**
  * The one-line reason of a run that failed as expected (a folder that is not writable, another load
  * running, no pseudonymisation key): what could not be done and why, never a stack trace (those are
- * logged at debug level) and never a bare path.
+ * logged at debug level), never a bare path and never a library's text (see {@link SafeMessage}).
  */
 public final class RunFailure {
 
@@ -19,7 +19,7 @@ public final class RunFailure {
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SafeMessage.Safe) {
-                return t.getMessage();
+                return SafeMessage.scrub(t.getMessage());
             }
             if (t instanceof AccessDeniedException denied) {
                 return "cannot write " + denied.getFile() + ": permission denied (the folder is not writable for this user)";
@@ -32,6 +32,6 @@ public final class RunFailure {
             }
             root = t;
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return SafeMessage.of(root);
     }
 }

@@ -67,7 +67,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
         try {
             tabular = source.opener().open(file, fileId, source.columns());
         } catch (FileRejectedException e) {
-            fail(e.getMessage());
+            fail(SafeMessage.of(e));
         } catch (RuntimeException e) {
             fail("cannot read the file: " + SafeMessage.of(e));
         }
@@ -119,7 +119,7 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
             try {
                 tabular.close();
             } catch (IOException e) {
-                log.warn("{}: closing file {}: {}", source.name(), fileId, e.getMessage());
+                log.warn("{}: closing file {}: {}", source.name(), fileId, SafeMessage.of(e));
             }
         }
     }

@@ -82,8 +82,8 @@ class StagedFileTasklet implements Tasklet {
                 LoadMetrics.ROWS.addAndGet(staged.rows());
                 load(connection, fileId, staged, phaseNanos);
             } catch (FileRejectedException e) {
-                audit.failFile(fileId, e.getMessage());
-                log.warn("{}: file {} not loaded: {}", source.name(), fileId, e.getMessage());
+                audit.failFile(fileId, SafeMessage.of(e));
+                log.warn("{}: file {} not loaded: {}", source.name(), fileId, SafeMessage.of(e));
                 return RepeatStatus.FINISHED;
             } catch (Exception e) {
                 // anything else that goes wrong with this file (a value DuckDB cannot store, a reader bug) is

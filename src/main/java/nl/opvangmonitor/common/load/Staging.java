@@ -81,7 +81,7 @@ final class Staging {
             try {
                 tabular.close();
             } catch (IOException e) {
-                log.warn("closing file {}: {}", fileId, e.getMessage());
+                log.warn("closing file {}: {}", fileId, SafeMessage.of(e));
             }
         }
     }

@@ -4,8 +4,17 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import nl.opvangmonitor.db.audit.Audit;
 import nl.opvangmonitor.db.core.Core;
 import org.jooq.Condition;
@@ -26,6 +35,11 @@ public final class BsnGuard {
 
     /** A run of 9 digits with optional separators, not glued to letters or other digits. */
     static final String CANDIDATE = "(?:^|[^0-9A-Za-z])([0-9][0-9 .\\-]{7,12}[0-9])(?:[^0-9A-Za-z]|$)";
+
+    private static final Pattern CANDIDATE_PATTERN = Pattern.compile(CANDIDATE);
+    /** In serialised Java objects a string is glued to the marker of the next one (a letter): only digits count as glue. */
+    private static final Pattern SERIALISED_CANDIDATE = Pattern.compile("(?<![0-9])([0-9][0-9 .\\-]{7,12}[0-9])(?![0-9])");
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
 
     public record Finding(String table, String column, long values) {
     }
@@ -61,6 +75,59 @@ public final class BsnGuard {
             }
         }
         return findings;
+    }
+
+    /**
+     * Scans every text value of the job repository (Spring Batch's tables: exit messages, and the
+     * execution contexts, which it stores serialised in Base64) the same way. A finding names the
+     * table and column.
+     */
+    public static List<Finding> scanJobRepository(DataSource jobRepository) {
+        List<Finding> findings = new ArrayList<>();
+        try (Connection c = jobRepository.getConnection(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getTables(null, null, "BATCH_%", new String[] {"TABLE", "BASE TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                    var meta = rs.getMetaData();
+                    long[] found = new long[meta.getColumnCount() + 1];
+                    while (rs.next()) {
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            if (value instanceof String text) {
+                                found[i] += countBsns(CANDIDATE_PATTERN, text) + countBsns(SERIALISED_CANDIDATE, decodedBase64(text));
+                            }
+                        }
+                    }
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        if (found[i] > 0) {
+                            findings.add(new Finding("job repository " + table.toLowerCase(Locale.ROOT), meta.getColumnName(i).toLowerCase(Locale.ROOT), found[i]));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new SafeMessage.SafeFailure("the BSN guard cannot read the job repository: " + SafeMessage.of(e));
+        }
+        return findings;
+    }
+
+    private static long countBsns(Pattern candidate, String text) {
+        if (text == null) {
+            return 0;
+        }
+        return candidate.matcher(text).results().map(m -> m.group(1)).filter(BsnGuard::isBsn).count();
+    }
+
+    private static String decodedBase64(String text) {
+        if (text.length() < 12 || text.length() % 4 != 0 || !BASE64.matcher(text).matches()) {
+            return null;
+        }
+        return new String(Base64.getDecoder().decode(text), StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -30,11 +30,11 @@ public final class PseudonymKeySource {
             try {
                 return Files.readString(Path.of(keyFile)).strip().getBytes(StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot read the pseudonymisation key file " + keyFile + ": " + e.getMessage());
+                throw new SafeMessage.SafeFailure("cannot read the pseudonymisation key file " + keyFile + ": " + SafeMessage.of(e));
             }
         }
         if (production) {
-            throw new IllegalStateException("no pseudonymisation key: set the environment variable " + ENV
+            throw new SafeMessage.SafeFailure("no pseudonymisation key: set the environment variable " + ENV
                     + " or opvangmonitor.pseudonym.key-file; a production run never uses the development key");
         }
         log.warn("No pseudonymisation key configured ({} or opvangmonitor.pseudonym.key-file): using the DEVELOPMENT key, fit only for synthetic sample data", ENV);

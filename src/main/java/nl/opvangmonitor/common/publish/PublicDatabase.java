@@ -21,12 +21,15 @@ import org.slf4j.LoggerFactory;
  * municipality and region lists, budget figures), never person-level rows. Small cells are
  * suppressed in {@code mart.indicator_yearly}:
  * <ul>
- *   <li>primary: a count below the minimum, or a percentage or mean whose denominator is below it;</li>
- *   <li>secondary: where a region row is shown and exactly one of its municipalities is suppressed,
- *       that cell could be recovered from the region total and the other municipalities, so the
- *       smallest other municipality of that region is suppressed too (or the region row, when there is
- *       no other); repeated until no cell can be recovered;</li>
- *   <li>optionally counts are rounded to a multiple of {@code roundTo}.</li>
+ *   <li>primary: a count below the minimum; a percentage whose numerator or complement (denominator
+ *       minus numerator: "9 of 10 safe" says 1 is not) is below it; a mean whose denominator is below it;</li>
+ *   <li>secondary: cells that add up form one table: a total indicator and its parts (declared in
+ *       core.indicator_family: an indicator and its age or type splits) in an area and year, and a
+ *       region and its municipalities. Where exactly one cell of such a table is suppressed, it could be
+ *       recovered by subtraction, so the smallest other cell is suppressed too; repeated over all tables
+ *       until none has exactly one suppressed cell (a cell suppressed for one table may expose another);</li>
+ *   <li>optionally every count (a count's value, a percentage's numerator and denominator, a mean's number of
+ *       cases) is rounded to a multiple of {@code roundTo}, totals and parts alike.</li>
  * </ul>
  * Suppressed rows keep their keys with value, numerator and denominator NULL and {@code suppressed} true.
  * Budget amounts are not suppressed.
@@ -34,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class PublicDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(PublicDatabase.class);
-    private static final int MAX_ROUNDS = 50;
 
     private PublicDatabase() {
     }
@@ -93,22 +95,29 @@ public final class PublicDatabase {
                 c.query("""
                         UPDATE publiek.mart.indicator_yearly SET suppressed = true, suppression = 'primary'
                         WHERE (unit = 'count' AND numerator < {0})
-                           OR (unit <> 'count' AND (denominator IS NULL OR denominator < {0}))""", inline(minCount)).execute();
+                           OR (unit <> 'count' AND (denominator IS NULL OR denominator < {0}))
+                           OR (unit = 'percent' AND (numerator < {0} OR denominator - numerator < {0}))""", inline(minCount)).execute();
+                declareGroups(c);
                 int rounds = 0;
                 int changed;
                 do {
                     changed = secondaryRound(c);
                     rounds++;
-                } while (changed > 0 && rounds < MAX_ROUNDS);
+                } while (changed > 0); // ends: every round suppresses at least one cell
+                c.query("DROP TABLE suppression_group").execute();
                 c.query("""
                         UPDATE publiek.mart.indicator_yearly
                         SET value = NULL, numerator = NULL, denominator = NULL, target_met = NULL
                         WHERE suppressed""").execute();
                 if (roundTo > 1) {
+                    // every count alike, totals and parts, regions and municipalities: a count's value and numerator,
+                    // a percentage's numerator and denominator (its value stays as computed), a mean's denominator
                     c.query("""
                             UPDATE publiek.mart.indicator_yearly
-                            SET value = round(value / {0}) * {0}, numerator = round(numerator / {0}) * {0}
-                            WHERE unit = 'count' AND NOT suppressed""", inline(roundTo)).execute();
+                            SET value = CASE WHEN unit = 'count' THEN round(value / {0}) * {0} ELSE value END,
+                                numerator = CASE WHEN unit IN ('count', 'percent') THEN round(numerator / {0}) * {0} ELSE numerator END,
+                                denominator = round(denominator / {0}) * {0}
+                            WHERE NOT suppressed""", inline(roundTo)).execute();
                 }
                 c.query("""
                         CREATE TABLE publiek.mart.indicator_catalog AS
@@ -146,7 +155,8 @@ public final class PublicDatabase {
                 c.query("COMMENT ON COLUMN publiek.mart.indicator_trend.suppressed IS {0}",
                         inline("True when this year's cell is suppressed (see indicator_yearly.suppression).")).execute();
                 c.query("COMMENT ON COLUMN publiek.mart.indicator_yearly.suppression IS {0}",
-                        inline("primary (fewer than " + minCount + " persons or cases) or secondary (else recoverable from a region total).")).execute();
+                        inline("primary (fewer than " + minCount + " persons or cases, or a percentage whose numerator or complement is) or secondary "
+                                + "(else recoverable by subtraction from a total: its region, or the indicator it is a part of).")).execute();
                 if (parquetFolder != null) {
                     Files.createDirectories(parquetFolder);
                     for (String table : c.fetch("SELECT table_name FROM duckdb_tables() WHERE database_name = 'publiek'").getValues(0, String.class)) {
@@ -162,40 +172,60 @@ public final class PublicDatabase {
         });
     }
 
-    /** One round of secondary suppression; returns the number of cells it suppressed. */
+    /**
+     * The tables whose cells add up, one row per cell of each: a total indicator and its parts (declared
+     * in core.indicator_family) in one area and year; a region and its municipalities (declared by
+     * core.dim_municipality's region columns) for one indicator and year.
+     */
+    private static void declareGroups(DSLContext c) {
+        c.query("""
+                CREATE OR REPLACE TEMP TABLE suppression_group AS
+                WITH cell AS (
+                    SELECT indicator_code, coalesce(municipality_code, region_code) AS area, year FROM publiek.mart.indicator_yearly
+                ),
+                family_member AS (
+                    SELECT total_indicator_code, part_indicator_code AS indicator_code FROM core.indicator_family
+                    UNION SELECT total_indicator_code, total_indicator_code FROM core.indicator_family
+                ),
+                region_member AS (
+                    SELECT municipality_code AS area, vt_region_code AS region_code FROM core.dim_municipality WHERE vt_region_code IS NOT NULL
+                    UNION ALL SELECT municipality_code, mo_bw_region_code FROM core.dim_municipality WHERE mo_bw_region_code IS NOT NULL
+                    UNION ALL SELECT municipality_code, vo_region_code FROM core.dim_municipality WHERE vo_region_code IS NOT NULL
+                    UNION ALL SELECT region_code, region_code FROM core.dim_region
+                )
+                SELECT 'family ' || f.total_indicator_code || ' ' || c.area || ' ' || c.year AS group_id, c.*
+                FROM cell c JOIN family_member f USING (indicator_code)
+                UNION ALL
+                SELECT 'region ' || r.region_code || ' ' || c.indicator_code || ' ' || c.year, c.*
+                FROM cell c JOIN region_member r USING (area)""").execute();
+    }
+
+    /**
+     * One round of secondary suppression: in every table (see {@link #declareGroups}) with exactly one
+     * suppressed cell, that cell equals the sum or difference of the others; the smallest other cell
+     * is suppressed too. Returns the number of cells it suppressed.
+     */
     private static int secondaryRound(DSLContext c) {
-        int changed = 0;
-        for (String regionColumn : List.of("vt_region_code", "mo_bw_region_code", "vo_region_code")) {
-            changed += c.query("""
-                    UPDATE publiek.mart.indicator_yearly AS t SET suppressed = true, suppression = 'secondary'
-                    FROM (
-                        WITH members AS (
-                            SELECT y.indicator_code, y.year, m.{0} AS region, y.municipality_code AS area, y.numerator, y.suppressed
-                            FROM publiek.mart.indicator_yearly y
-                            JOIN core.dim_municipality m ON m.municipality_code = y.municipality_code
-                            WHERE m.{0} IS NOT NULL
-                        ),
-                        exposed AS (
-                            SELECT mb.indicator_code, mb.year, mb.region
-                            FROM members mb
-                            JOIN publiek.mart.indicator_yearly r
-                              ON r.region_code = mb.region AND r.indicator_code = mb.indicator_code AND r.year = mb.year AND NOT r.suppressed
-                            GROUP BY ALL
-                            HAVING count(*) FILTER (WHERE mb.suppressed) = 1
-                        ),
-                        smallest AS (
-                            SELECT indicator_code, year, region, area,
-                                   row_number() OVER (PARTITION BY indicator_code, year, region ORDER BY numerator, area) AS rn
-                            FROM members WHERE NOT suppressed
-                        )
-                        SELECT e.indicator_code, e.year, coalesce(s.area, e.region) AS area
-                        FROM exposed e
-                        LEFT JOIN smallest s ON s.indicator_code = e.indicator_code AND s.year = e.year AND s.region = e.region AND s.rn = 1
-                    ) AS c
-                    WHERE t.indicator_code = c.indicator_code AND t.year = c.year
-                      AND coalesce(t.municipality_code, t.region_code) = c.area AND NOT t.suppressed""", DSL.name(regionColumn)).execute();
-        }
-        return changed;
+        return c.query("""
+                UPDATE publiek.mart.indicator_yearly AS t SET suppressed = true, suppression = 'secondary'
+                FROM (
+                    WITH cells AS (
+                        SELECT g.group_id, g.indicator_code, g.area, g.year, y.suppressed, coalesce(y.denominator, y.numerator) AS size
+                        FROM suppression_group g
+                        JOIN publiek.mart.indicator_yearly y
+                          ON y.indicator_code = g.indicator_code AND coalesce(y.municipality_code, y.region_code) = g.area AND y.year = g.year
+                    ),
+                    exposed AS (
+                        SELECT group_id FROM cells GROUP BY group_id
+                        HAVING count(*) FILTER (WHERE suppressed) = 1 AND count(*) > 1
+                    )
+                    SELECT indicator_code, area, year
+                    FROM cells
+                    WHERE NOT suppressed AND group_id IN (SELECT group_id FROM exposed)
+                    QUALIFY row_number() OVER (PARTITION BY group_id ORDER BY size NULLS FIRST, indicator_code, area) = 1
+                ) AS c
+                WHERE t.indicator_code = c.indicator_code AND coalesce(t.municipality_code, t.region_code) = c.area
+                  AND t.year = c.year AND NOT t.suppressed""").execute();
     }
 
     /** Carries the COMMENT ON descriptions of the marts over to the public tables. */

@@ -46,6 +46,7 @@ public final class WarehouseFiles {
     public static String prepareBuild(Path published, Path build, String storageVersion) {
         try {
             Files.createDirectories(build.getParent());
+            restrict(build.getParent(), "rwx------");
             deleteWithWal(build);
             if (Files.exists(published) && Files.exists(wal(published))) {
                 // a read-write session on the published file crashed: its log goes with the copy, which replays it;
@@ -139,12 +140,14 @@ public final class WarehouseFiles {
             if (Files.exists(wal(build))) {
                 throw new IllegalStateException("the build still has a write-ahead log; it was not closed cleanly and is not published");
             }
-            if (!published.getFileName().toString().startsWith("publiek")) {
-                ownerOnly(build);
-            }
+            boolean forAnalysts = published.getFileName().toString().startsWith("publiek");
+            restrict(build, forAnalysts ? "rw-r--r--" : "rw-------");
             Files.createDirectories(published.toAbsolutePath().getParent());
             Files.deleteIfExists(wal(published));
             Files.move(build, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (forAnalysts) {
+                openFolderToReaders(published);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + build + " as " + published + ": " + e.getMessage(), e);
         }
@@ -175,11 +178,33 @@ public final class WarehouseFiles {
 
     /** Files with personal data are readable by their owner only. */
     public static void ownerOnly(Path file) {
+        restrict(file, "rw-------");
+    }
+
+    /**
+     * The public database holds only suppressed aggregates and is meant for analysts on the machine: its
+     * folder (owner-only by the umask when the load created it) may be entered and listed by all;
+     * everything else in it stays owner-only.
+     */
+    private static void openFolderToReaders(Path published) {
+        Path folder = published.toAbsolutePath().getParent();
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            try {
+                var permissions = Files.getPosixFilePermissions(folder);
+                permissions.addAll(PosixFilePermissions.fromString("---r-xr-x"));
+                Files.setPosixFilePermissions(folder, permissions);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the folder of " + published + " to readers", e);
+            }
+        }
+    }
+
+    private static void restrict(Path file, String permissions) {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix") && Files.exists(file)) {
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot restrict the permissions of " + file, e);
+                throw new UncheckedIOException("cannot set the permissions of " + file, e);
             }
         }
     }

@@ -76,4 +76,29 @@ class BsnGuardTest {
             assertThat(skipped).containsExactlyInAnyOrder("123456782012345", "GM0599", pseudonym, "a" + "123456782".repeat(6) + "b");
         }
     }
+
+    @Test
+    void scanJobRepository_whenAnExitMessageOrASerialisedContextHoldsABsn_thenNamesTheColumnsNotTheValues() throws Exception {
+        // given: a job repository with one BSN in an exit message and one inside a Base64-serialised execution context
+        var jobRepository = new org.h2.jdbcx.JdbcDataSource();
+        jobRepository.setURL("jdbc:h2:mem:bsnguard;DB_CLOSE_DELAY=-1");
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(java.util.Map.of("file", "client 123456782"));
+        }
+        try (var c = jobRepository.getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE BATCH_STEP_EXECUTION (STEP_NAME VARCHAR(100), EXIT_MESSAGE VARCHAR(2500))");
+            s.execute("CREATE TABLE BATCH_STEP_EXECUTION_CONTEXT (SHORT_CONTEXT VARCHAR(2500))");
+            s.execute("INSERT INTO BATCH_STEP_EXECUTION VALUES ('veiligthuis', 'failed near 111.222.333'), ('opvang', 'file 3 failed')");
+            s.execute("INSERT INTO BATCH_STEP_EXECUTION_CONTEXT VALUES ('" + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray()) + "')");
+        }
+
+        // when
+        List<BsnGuard.Finding> findings = BsnGuard.scanJobRepository(jobRepository);
+
+        // then
+        assertThat(findings).containsExactlyInAnyOrder(
+                new BsnGuard.Finding("job repository batch_step_execution", "exit_message", 1),
+                new BsnGuard.Finding("job repository batch_step_execution_context", "short_context", 1));
+    }
 }
