@@ -39,6 +39,7 @@ class PublishedComparisonJobIT {
         meldingen(meldingen, "R", 2019, "GM0599", 490, 316);
         meldingen(meldingen, "B", 2019, "GM0489", 200, 129);
         meldingen(meldingen, "Q", 2018, "GM0599", 400, 0);
+        meldingen(meldingen, "A", 2019, "GM0613", 3, 0); // Albrandswaard: a small cell
         Files.writeString(vt.resolve("vt.csv"), meldingen);
         Path finance = Files.createDirectories(input.resolve("financien"));
         Files.writeString(finance.resolve("rotterdam_6.81.csv"), """
@@ -65,6 +66,7 @@ class PublishedComparisonJobIT {
                 housing_first;Rotterdam;2019;30;Voortgangsrapportage;;7;
                 hg_duur_kort;Rotterdam;2019;veel;Begroting 2021;;12;
                 6.81 | prognose | Personeel;Rotterdam;2019;1;Begroting 2021;;12;
+                vt_meldingen;Albrandswaard;2019;3;Jaarverslag;;3;
                 """);
         warehouse = temp.resolve("wh/w.duckdb");
         run = CommandLineRunner.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
@@ -154,10 +156,30 @@ class PublishedComparisonJobIT {
 
     @Test
     void load_whenPublishedFigures_thenSummaryCountsAndNamesEveryDifference() {
-        assertThat(run.out()).contains("Published figures: 11 compared: 7 equal (2 of them after rounding), 2 different, 2 not computed (mart.published_comparison).")
+        assertThat(run.out()).contains("Published figures: 12 compared: 8 equal (2 of them after rounding), 2 different, 2 not computed (mart.published_comparison).")
                 .contains("    different: hg_duur_kort, Barendrecht 2019, published 64% (Begroting 2021 p. 12): computed 65.0000 at the published precision")
                 .contains("    not computed: 6.81 | realisatie | Onttrekking reserves, Rotterdam 2019, published 20 (Begroting 2021 p. 40): "
                           + "no realisatie amount of a line labelled \"Onttrekking reserves\" for 6.81 in 2019; the sample has no reserves line");
+    }
+
+    @Test
+    void publicDatabase_whenComputedValueIsASmallCell_thenHiddenThereAsInIndicatorYearly() throws Exception {
+        assertThat(row(15).getComputedValue()).isEqualByComparingTo("3");
+        try (Warehouse w = Warehouse.open(warehouse.resolveSibling("publiek.duckdb"))) {
+            var small = w.dsl.selectFrom(PUBLISHED_COMPARISON).where(PUBLISHED_COMPARISON.ROW_NUMBER.eq(15)).fetchOne();
+            assertThat(small.getComputedValue()).isNull();
+            assertThat(small.getComputedText()).isNull();
+            assertThat(small.getPublishedText()).isEqualTo("3");
+            // every value figure shows its computed value exactly when its cell is shown in indicator_yearly
+            var shown = w.dsl.fetch("""
+                    SELECT p.row_number, p.computed_value IS NOT NULL AS computed_shown, NOT y.suppressed AS cell_shown
+                    FROM mart.published_comparison p
+                    JOIN mart.indicator_yearly y ON y.indicator_code = p.indicator_code AND y.year = p.year
+                     AND y.municipality_code = p.municipality_code
+                    WHERE p.figure_kind = 'value'""");
+            assertThat(shown).hasSize(5).allSatisfy(r -> assertThat(r.get("computed_shown")).isEqualTo(r.get("cell_shown")));
+            assertThat(shown).anySatisfy(r -> assertThat(r.get("computed_shown")).isEqualTo(true));
+        }
     }
 
     @Test
