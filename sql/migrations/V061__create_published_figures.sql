@@ -1,6 +1,7 @@
 -- Figures as the council published them (input/gepubliceerd/), to compare with what the warehouse
 -- computes (mart.published_comparison). One row per published figure.
 --  figure_kind value:  an indicator value (indicator_code, area, year)
+--              denominator: the denominator of a percentage or mean (8856 cases with a known duration)
 --              target: a streefwaarde (compared with core.v_current_target)
 --              change: the change against the previous year in percent (as mart.indicator_trend)
 --              budget: an amount of a budget line (budget_scope = taakveld code or programme,
@@ -9,7 +10,7 @@
 CREATE TABLE core.fct_published (
     file_id             BIGINT  NOT NULL,
     row_number          INTEGER NOT NULL,
-    figure_kind         VARCHAR NOT NULL CHECK (figure_kind IN ('value', 'target', 'change', 'budget')),
+    figure_kind         VARCHAR NOT NULL CHECK (figure_kind IN ('value', 'denominator', 'target', 'change', 'budget')),
     indicator_text      VARCHAR NOT NULL,        -- the indicator column as written
     indicator_code      VARCHAR,                 -- NULL for budget lines
     budget_scope        VARCHAR,

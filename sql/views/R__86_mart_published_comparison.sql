@@ -4,7 +4,7 @@
 CREATE OR REPLACE VIEW mart.published_comparison AS
 WITH exact AS (
     -- indicator values unrounded, so that rounding happens once, at the published precision
-    SELECT v.indicator_code, v.area_code, v.year, i.unit,
+    SELECT v.indicator_code, v.area_code, v.year, i.unit, CAST(v.denominator AS DOUBLE) AS denominator,
            CASE WHEN i.unit = 'count' THEN CAST(v.numerator AS DOUBLE)
                 WHEN v.denominator IS NULL OR v.denominator = 0 THEN NULL
                 WHEN i.unit = 'percent' THEN 100 * CAST(v.numerator AS DOUBLE) / CAST(v.denominator AS DOUBLE)
@@ -39,24 +39,34 @@ budget AS (
      AND (lower(p.budget_line) IN (b.label, b.path) OR (lower(p.budget_line) = lower(p.budget_scope) AND p.budget_version = 'afwijking'))
     GROUP BY ALL
 ),
+target AS (
+    -- a published target is compared with the target loaded from the same document, else with the one that counts
+    SELECT p.file_id, p.row_number, t.target_text, t.target_operator, t.target_value, t.target_value_upper
+    FROM core.fct_published p
+    JOIN core.fct_target t ON p.figure_kind = 'target' AND t.indicator_code = p.indicator_code
+                          AND t.area_code = p.area_code AND t.year = p.year
+    QUALIFY row_number() OVER (PARTITION BY p.file_id, p.row_number
+                               ORDER BY t.source_document = p.source_document DESC, t.publication_date DESC NULLS LAST,
+                                        t.file_id DESC, t.row_number DESC) = 1
+),
 computed AS (
     SELECT p.*,
            CASE p.figure_kind
                WHEN 'value'  THEN e.value
+               WHEN 'denominator' THEN e.denominator
                WHEN 'change' THEN CASE WHEN prev.value <> 0 THEN 100 * (e.value - prev.value) / prev.value END
                WHEN 'budget' THEN b.value
                WHEN 'target' THEN CAST(t.target_value AS DOUBLE)
            END AS computed_value,
            e.unit, t.target_text AS computed_target_text, t.target_operator AS computed_operator,
-           t.target_value_upper AS computed_upper, t.indicator_code IS NOT NULL AS has_target,
+           t.target_value_upper AS computed_upper, t.target_text IS NOT NULL AS has_target,
            i.indicator_code IS NOT NULL AS in_catalog, b.lines, prev.value IS NOT NULL AS has_previous
     FROM core.fct_published p
     LEFT JOIN core.dim_indicator i    ON i.indicator_code = p.indicator_code
     LEFT JOIN exact e                 ON e.indicator_code = p.indicator_code AND e.area_code = p.area_code AND e.year = p.year
     LEFT JOIN exact prev              ON p.figure_kind = 'change' AND prev.indicator_code = p.indicator_code
                                      AND prev.area_code = p.area_code AND prev.year = p.year - 1
-    LEFT JOIN core.v_current_target t ON p.figure_kind = 'target' AND t.indicator_code = p.indicator_code
-                                     AND t.area_code = p.area_code AND t.year = p.year
+    LEFT JOIN target t                ON t.file_id = p.file_id AND t.row_number = p.row_number
     LEFT JOIN budget b                ON b.file_id = p.file_id AND b.row_number = p.row_number
 ),
 compared AS (
@@ -121,7 +131,7 @@ LEFT JOIN core.dim_region r       ON r.region_code = c.area_code;
 
 COMMENT ON VIEW mart.published_comparison IS 'Every figure the council published (input gepubliceerd) next to what the warehouse computes, compared at the precision the document prints.';
 COMMENT ON COLUMN mart.published_comparison.indicator IS 'The indicator column as written: an indicator code, or a budget line <taakveld or programme> | <version> | <line label>.';
-COMMENT ON COLUMN mart.published_comparison.figure_kind IS 'value (an indicator value), target (a streefwaarde), change (percent against the previous year) or budget (an amount or variance of a budget line).';
+COMMENT ON COLUMN mart.published_comparison.figure_kind IS 'value (an indicator value), denominator (of a percentage or mean), target (a streefwaarde), change (percent against the previous year) or budget (an amount or variance of a budget line).';
 COMMENT ON COLUMN mart.published_comparison.indicator_code IS 'Indicator code; NULL for budget lines.';
 COMMENT ON COLUMN mart.published_comparison.budget_scope IS 'Budget lines: taakveld code or programme.';
 COMMENT ON COLUMN mart.published_comparison.budget_version IS 'Budget lines: realisatie, begroting, bijgestelde_begroting, raming, or afwijking (variance: realisatie against the latest begroting).';

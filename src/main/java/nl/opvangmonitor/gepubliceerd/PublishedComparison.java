@@ -64,10 +64,10 @@ class PublishedComparison implements LoadSummaryNotes, PublishGate {
         return lines;
     }
 
-    /** "different: hg_duur_kort GM0599 2019 published 64% (Begroting 2021 p. 12): computed 65 at the published precision; <toelichting>". */
+    /** "different: hg_duur_kort, Barendrecht 2019, published 64% (Begroting 2021, 12): computed 65.0000 at the published precision; <toelichting>". */
     static String describe(PublishedComparisonRecord r) {
         String area = r.getMunicipalityName() != null ? r.getMunicipalityName() : r.getRegionCode();
-        String page = r.getPage() == null ? "" : " p. " + r.getPage();
+        String page = r.getPage() == null ? "" : ", " + r.getPage();
         return r.getOutcome() + ": " + r.getIndicator() + ", " + area + " " + r.getYear() + ", published " + r.getPublishedText()
                 + " (" + r.getSourceDocument() + page + "): " + r.getReason()
                 + (r.getToelichting() == null ? "" : "; " + r.getToelichting());

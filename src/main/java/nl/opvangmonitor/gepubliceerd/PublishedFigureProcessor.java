@@ -12,12 +12,13 @@ import nl.opvangmonitor.common.reference.IndicatorCatalog;
 /**
  * Validates one published figure. {@code indicator} is an indicator code, or a budget line written
  * {@code <taakveld or programme> | <version> | <line label>}; {@code soort} says whether the figure is
- * a value (default), a streefwaarde or a change against the previous year. An indicator code that is
+ * a value (default), the denominator of a percentage (noemer), a streefwaarde or a change against the
+ * previous year. An indicator code that is
  * not in the catalog is kept: the comparison reports it as not computed, with the reason.
  */
 class PublishedFigureProcessor {
 
-    static final Map<String, String> KINDS = Map.of("waarde", "value", "streefwaarde", "target", "verandering", "change");
+    static final Map<String, String> KINDS = Map.of("waarde", "value", "noemer", "denominator", "streefwaarde", "target", "verandering", "change");
     static final List<String> BUDGET_VERSIONS = List.of("realisatie", "begroting", "bijgestelde_begroting", "raming", "afwijking");
 
     private final AreaLookup areas;
@@ -33,7 +34,7 @@ class PublishedFigureProcessor {
         String soort = v.text("soort") == null ? "waarde" : v.text("soort").strip().toLowerCase(Locale.ROOT);
         String kind = KINDS.get(soort);
         if (kind == null) {
-            v.reject("soort", v.text("soort"), "unknown soort: expected waarde, streefwaarde or verandering");
+            v.reject("soort", v.text("soort"), "unknown soort: expected waarde, noemer, streefwaarde or verandering");
         }
         String code = null;
         String[] budget = null;

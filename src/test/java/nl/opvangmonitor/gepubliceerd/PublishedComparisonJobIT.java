@@ -157,8 +157,8 @@ class PublishedComparisonJobIT {
     @Test
     void load_whenPublishedFigures_thenSummaryCountsAndNamesEveryDifference() {
         assertThat(run.out()).contains("Published figures: 12 compared: 8 equal (2 of them after rounding), 2 different, 2 not computed (mart.published_comparison).")
-                .contains("    different: hg_duur_kort, Barendrecht 2019, published 64% (Begroting 2021 p. 12): computed 65.0000 at the published precision")
-                .contains("    not computed: 6.81 | realisatie | Onttrekking reserves, Rotterdam 2019, published 20 (Begroting 2021 p. 40): "
+                .contains("    different: hg_duur_kort, Barendrecht 2019, published 64% (Begroting 2021, 12): computed 65.0000 at the published precision")
+                .contains("    not computed: 6.81 | realisatie | Onttrekking reserves, Rotterdam 2019, published 20 (Begroting 2021, 40): "
                           + "no realisatie amount of a line labelled \"Onttrekking reserves\" for 6.81 in 2019; the sample has no reserves line");
     }
 
