@@ -45,7 +45,7 @@ JOIN core.dim_region r ON r.region_code IN (m.vt_region_code, m.mo_bw_region_cod
 
 -- Every indicator value with its completeness: a municipality value is complete when the deliveries
 -- of its source cover all twelve months of the year for that municipality; a region value when every
--- municipality of the region in that year is.
+-- municipality of the region in that year is; NULL (unknown) for a value kept after retention.
 CREATE OR REPLACE VIEW core.v_indicator_completeness AS
 WITH member_year AS (
     SELECT v.indicator_code, v.area_code, v.year, i.coverage_source, mem.municipality_code,
@@ -85,10 +85,13 @@ municipality AS (
     LEFT JOIN core.v_coverage c ON c.source = i.coverage_source AND c.municipality_code = v.area_code AND c.year = v.year
     WHERE v.area_type = 'municipality'
 )
-SELECT indicator_code, area_type, area_code, year, is_complete, municipalities_reporting, municipalities_in_region,
-       CASE WHEN NOT is_complete THEN note END AS completeness_note
-FROM region
-UNION ALL
-SELECT indicator_code, area_type, area_code, year, is_complete, municipalities_reporting, municipalities_in_region,
-       CASE WHEN NOT is_complete THEN note END
-FROM municipality;
+-- a value kept after retention has lost the deliveries it was counted from: its completeness is unknown
+SELECT c.indicator_code, c.area_type, c.area_code, c.year,
+       CASE WHEN r.indicator_code IS NULL THEN c.is_complete END AS is_complete,
+       c.municipalities_reporting, c.municipalities_in_region,
+       CASE WHEN r.indicator_code IS NOT NULL
+            THEN 'kept after retention (core.fct_indicator_value_retained): the deliveries it was counted from are deleted, so whether it was complete is no longer known'
+            WHEN NOT c.is_complete THEN c.note END AS completeness_note
+FROM (SELECT * FROM region UNION ALL SELECT * FROM municipality) c
+LEFT JOIN core.fct_indicator_value_retained r
+       ON r.indicator_code = c.indicator_code AND r.area_type = c.area_type AND r.area_code = c.area_code AND r.year = c.year;

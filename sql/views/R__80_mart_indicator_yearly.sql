@@ -64,7 +64,7 @@ COMMENT ON COLUMN mart.indicator_yearly.target_met IS 'Whether the value meets i
 COMMENT ON COLUMN mart.indicator_yearly.target_value_upper IS 'Upper bound when the target is a range (88-90%).';
 COMMENT ON COLUMN mart.indicator_yearly.target_text IS 'The target as the council wrote it (>55%, <200, **).';
 COMMENT ON COLUMN mart.indicator_yearly.target_source IS 'Document that set the target.';
-COMMENT ON COLUMN mart.indicator_yearly.is_complete IS 'True when the deliveries of the indicator''s source cover the whole year for this municipality (a region: for every municipality of the region in that year); false = voorlopig (provisional), the value may still change. See completeness_note.';
+COMMENT ON COLUMN mart.indicator_yearly.is_complete IS 'True when the deliveries of the indicator''s source cover the whole year for this municipality (a region: for every municipality of the region in that year); false = voorlopig (provisional), the value may still change; NULL for a value kept after retention. See completeness_note.';
 COMMENT ON COLUMN mart.indicator_yearly.completeness_note IS 'Why a value is voorlopig: which months the deliveries cover, or how many municipalities of the region delivered; NULL when complete.';
 COMMENT ON COLUMN mart.indicator_yearly.municipalities_reporting IS 'On region rows: municipalities of the region with a delivery of the indicator''s source covering (part of) the year; NULL on municipality rows.';
 COMMENT ON COLUMN mart.indicator_yearly.municipalities_in_region IS 'On region rows: municipalities that belonged to the region in that year; NULL on municipality rows.';
