@@ -101,6 +101,21 @@ UNION ALL
 SELECT 'wonen_eerst', municipality_code, year(start_date), count(DISTINCT client_key), NULL
 FROM stays WHERE voorzieningstype = 'housing_first' GROUP BY ALL
 UNION ALL
+SELECT CASE WHEN age_at_start >= 23 THEN 'wonen_eerst_housing_first' ELSE 'wonen_eerst_project010' END,
+       municipality_code, year(start_date), count(DISTINCT client_key), NULL
+FROM stays WHERE voorzieningstype = 'housing_first' AND age_at_start >= 18 GROUP BY ALL
+UNION ALL
+SELECT 'mo_toelatingen', municipality_code, year(start_date), count(DISTINCT client_key), NULL
+FROM stays WHERE is_overnight AND has_co_pas GROUP BY ALL
+UNION ALL
+-- outflow: the total and one indicator per destination (GROUPING SETS: destination NULL = the total)
+SELECT CASE WHEN is_overnight THEN 'mo' ELSE 'bw' END || '_uitstroom' || coalesce('_' || destination, ''),
+       municipality_code, year(end_date), count(DISTINCT client_key), NULL
+FROM (SELECT *, CASE WHEN uitstroom_bestemming IN ('zelfstandig_wonen', 'beschermd_wonen', 'andere_opvang')
+                     THEN uitstroom_bestemming ELSE 'overig' END AS destination
+      FROM stays WHERE end_date IS NOT NULL AND (is_overnight OR voorzieningstype = 'beschermd_wonen'))
+GROUP BY GROUPING SETS ((is_overnight, municipality_code, year(end_date), destination), (is_overnight, municipality_code, year(end_date)))
+UNION ALL
 SELECT 'mo_nacht_frequent', municipality_code, year, count(*) FILTER (WHERE is_frequent), count(*)
 FROM night_users GROUP BY ALL
 UNION ALL

@@ -1,14 +1,6 @@
 -- The analyst contract: one row per indicator, area and year, with its target.
 CREATE OR REPLACE VIEW mart.indicator_yearly AS
-WITH current_target AS (
-    -- When several documents set a target for the same indicator, area and year, the most
-    -- recently published one counts (a Jaarstukken update overrides the older Begroting).
-    SELECT *
-    FROM core.fct_target
-    QUALIFY row_number() OVER (PARTITION BY indicator_code, area_code, year
-                               ORDER BY publication_date DESC NULLS LAST, file_id DESC, row_number DESC) = 1
-),
-valued AS (
+WITH valued AS (
     SELECT v.*,
            i.indicator_name,
            i.unit,
@@ -43,11 +35,17 @@ SELECT v.indicator_code,
        END AS target_met,
        CAST(t.target_value_upper AS DECIMAL(18, 2)) AS target_value_upper,
        t.target_text,
-       t.source_document AS target_source
+       t.source_document AS target_source,
+       c.is_complete,
+       c.completeness_note,
+       c.municipalities_reporting,
+       c.municipalities_in_region
 FROM valued v
 LEFT JOIN core.dim_municipality m ON v.area_type = 'municipality' AND m.municipality_code = v.area_code
 LEFT JOIN core.dim_region r       ON v.area_type = 'region'       AND r.region_code = v.area_code
-LEFT JOIN current_target t        ON t.indicator_code = v.indicator_code AND t.area_code = v.area_code AND t.year = v.year;
+LEFT JOIN core.v_current_target t ON t.indicator_code = v.indicator_code AND t.area_code = v.area_code AND t.year = v.year
+LEFT JOIN core.v_indicator_completeness c
+       ON c.indicator_code = v.indicator_code AND c.area_type = v.area_type AND c.area_code = v.area_code AND c.year = v.year;
 
 COMMENT ON VIEW mart.indicator_yearly IS 'Indicators per municipality or region and year, with numerator, denominator and target. Region rows have region_code set and NULL municipality columns.';
 COMMENT ON COLUMN mart.indicator_yearly.indicator_code IS 'Indicator code, see core.dim_indicator for definition and counting rule.';
@@ -66,3 +64,7 @@ COMMENT ON COLUMN mart.indicator_yearly.target_met IS 'Whether the value meets i
 COMMENT ON COLUMN mart.indicator_yearly.target_value_upper IS 'Upper bound when the target is a range (88-90%).';
 COMMENT ON COLUMN mart.indicator_yearly.target_text IS 'The target as the council wrote it (>55%, <200, **).';
 COMMENT ON COLUMN mart.indicator_yearly.target_source IS 'Document that set the target.';
+COMMENT ON COLUMN mart.indicator_yearly.is_complete IS 'True when the deliveries of the indicator''s source cover the whole year for this municipality (a region: for every municipality of the region in that year); false = voorlopig (provisional), the value may still change; NULL for a value kept after retention. See completeness_note.';
+COMMENT ON COLUMN mart.indicator_yearly.completeness_note IS 'Why a value is voorlopig: which months the deliveries cover, or how many municipalities of the region delivered; NULL when complete.';
+COMMENT ON COLUMN mart.indicator_yearly.municipalities_reporting IS 'On region rows: municipalities of the region with a delivery of the indicator''s source covering (part of) the year; NULL on municipality rows.';
+COMMENT ON COLUMN mart.indicator_yearly.municipalities_in_region IS 'On region rows: municipalities that belonged to the region in that year; NULL on municipality rows.';

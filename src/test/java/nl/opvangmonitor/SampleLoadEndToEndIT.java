@@ -4,7 +4,9 @@ import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import nl.opvangmonitor.common.CommandLineRunner;
 import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
 import static nl.opvangmonitor.db.mart.Tables.INDICATOR_TREND;
+import static nl.opvangmonitor.db.mart.Tables.INDICATOR_TARGET;
 import static nl.opvangmonitor.db.mart.Tables.INDICATOR_YEARLY;
+import static nl.opvangmonitor.db.mart.Tables.PUBLISHED_COMPARISON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.impl.DSL.sum;
 
@@ -56,6 +58,7 @@ class SampleLoadEndToEndIT {
                     "financien/rotterdam_geescaleerde_zorg_begroting_2021.xlsx",
                     "financien/rotterdam_geescaleerde_zorg_raming_2025.csv",
                     "financien/rotterdam_zorg_welzijn_wijkteams_jaarstukken_2023.csv",
+                    "gepubliceerd/gepubliceerd.csv",
                     "opvang/afwijzingen/afwijzingen_groningen_2019.csv",
                     "opvang/nachten/nachten_groningen_2019.csv",
                     "opvang/verblijven/verblijven_groningen_2019.xlsx",
@@ -177,6 +180,57 @@ class SampleLoadEndToEndIT {
         assertThat(municipality("mo_verblijf_90plus", "GM0599", 2022).getValue()).isEqualByComparingTo("48.33");
         assertThat(municipality("mo_verblijf_90plus", "GM0599", 2023).getValue()).isEqualByComparingTo("47.25");
         assertThat(municipality("wonen_eerst", "GM0599", 2023).getValue()).isEqualByComparingTo("85");
+    }
+
+    @Test
+    void indicatorYearly_whenWonenEerstAndCoPas2023_thenReproducesVoortgangsrapportageWithTheNewIndicators() throws Exception {
+        var housingFirst = municipality("wonen_eerst_housing_first", "GM0599", 2023);
+        assertThat(housingFirst.getValue()).isEqualByComparingTo("30");
+        assertThat(housingFirst.getTargetValue()).isEqualByComparingTo("50");
+        assertThat(housingFirst.getTargetMet()).isFalse();
+        var project010 = municipality("wonen_eerst_project010", "GM0599", 2023);
+        assertThat(project010.getValue()).isEqualByComparingTo("55");
+        assertThat(project010.getValue().add(housingFirst.getValue())).isEqualByComparingTo(municipality("wonen_eerst", "GM0599", 2023).getValue());
+        // CO-pas admissions of all ages: +12% (1200 against 1071), next to the adults' +11%
+        assertThat(municipality("mo_toelatingen", "GM0599", 2022).getValue()).isEqualByComparingTo("1071");
+        assertThat(municipality("mo_toelatingen", "GM0599", 2023).getValue()).isEqualByComparingTo("1200");
+        // outflow of the Groningen crisisopvang to a home of their own is the rehabilitation the Jaarverslag counts
+        assertThat(municipality("mo_uitstroom_zelfstandig_wonen", "GM0014", 2019).getValue())
+                .isEqualByComparingTo(municipality("mo_rehab_na_crisis", "GM0014", 2019).getValue());
+        assertThat(municipality("bw_uitstroom", "GM0599", 2023).getValue()).isEqualByComparingTo("398");
+    }
+
+    @Test
+    void indicatorTarget_whenWonenEerstTargetsAhead_thenShownWithoutValue() throws Exception {
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            var ahead = w.dsl.selectFrom(INDICATOR_TARGET)
+                    .where(INDICATOR_TARGET.INDICATOR_CODE.in("wonen_eerst", "wonen_eerst_project010"), INDICATOR_TARGET.YEAR.ge(2024))
+                    .orderBy(INDICATOR_TARGET.INDICATOR_CODE, INDICATOR_TARGET.YEAR).fetch();
+            assertThat(ahead).extracting(t -> t.getIndicatorCode() + " " + t.getYear() + " " + t.getTargetOperator() + t.getTargetValue().intValue()
+                            + " " + t.getHasValue())
+                    .containsExactly("wonen_eerst 2024 >=125 false", "wonen_eerst 2025 >=125 false", "wonen_eerst 2026 >=125 false",
+                            "wonen_eerst_project010 2024 >=50 false", "wonen_eerst_project010 2025 >=50 false",
+                            "wonen_eerst_project010 2026 >=50 false");
+        }
+    }
+
+    @Test
+    void load_whenSamplePublishedFigures_thenEveryFigureComparedAndTheDifferenceExplained() throws Exception {
+        assertThat(run.out()).contains("Published figures: 207 compared: 203 equal (7 of them after rounding), 1 different, 3 not computed")
+                .contains("    different: vt_intensief_cm, VT-GRONINGEN 2019, published 85 (Groningen Jaarverslag 2019 (4.2.4), "
+                          + "4.2.4 Prestatie-indicatoren): computed 160.0000 at the published precision; the document names the Veilig Thuis region");
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            // all 120 cells of the Geëscaleerde zorg 18+ table and the 7 variances of the Jaarstukken 2023
+            assertThat(w.dsl.fetchCount(PUBLISHED_COMPARISON, PUBLISHED_COMPARISON.FIGURE_KIND.eq("budget"),
+                    PUBLISHED_COMPARISON.OUTCOME.eq("equal"))).isEqualTo(127);
+            var variance = w.dsl.selectFrom(PUBLISHED_COMPARISON)
+                    .where(PUBLISHED_COMPARISON.BUDGET_VERSION.eq("afwijking"), PUBLISHED_COMPARISON.BUDGET_LINE.eq("Zorg, welzijn en wijkteams"))
+                    .fetchSingle();
+            assertThat(variance.getPublishedText()).isEqualTo("- € 35.416");
+            assertThat(variance.getComputedValue()).isEqualByComparingTo("-35416");
+            var notComputed = w.dsl.selectFrom(PUBLISHED_COMPARISON).where(PUBLISHED_COMPARISON.OUTCOME.eq("not computed")).fetch();
+            assertThat(notComputed).allSatisfy(r -> assertThat(r.getToelichting()).isNotBlank());
+        }
     }
 
     @Test

@@ -34,11 +34,15 @@ final class OpvangSample {
     static final int GRONINGEN_VO_CHILDREN = 168;
     static final int GRONINGEN_VO_REFUSED = 30;
 
-    /** Rotterdam: admissions 23+ 1031 / 1149, BW 402 (260 + 142) / 398 (255 + 143), 90+ days 48.33% / 47.25%, Wonen Eerst 85 in 2023. */
+    /**
+     * Rotterdam: admissions 23+ 1031 / 1149, of all ages 1071 / 1200 (+12%), BW 402 (260 + 142) / 398 (255 + 143),
+     * 90+ days 48.33% / 47.25%, Wonen Eerst 85 in 2023 (Housing First 30).
+     */
     static final int[][] ROTTERDAM = {
-            // year, admissions 23+, other sleepers, sleepers > 90 days, bw 23+, bw 18-23, wonen eerst: housing first, project010
-            {2022, 1031, 169, 580, 260, 142, 28, 42},
-            {2023, 1149, 51, 567, 255, 143, 30, 55}};
+            // year, admissions 23+, other sleepers, sleepers > 90 days, bw 23+, bw 18-23, wonen eerst: housing first, project010,
+            // other sleepers admitted with a CO-pas
+            {2022, 1031, 169, 580, 260, 142, 28, 42, 40},
+            {2023, 1149, 51, 567, 255, 143, 30, 55, 51}};
 
     final List<String[]> groningenStays = new ArrayList<>();
     final List<String[]> rotterdamStays = new ArrayList<>();
@@ -163,7 +167,7 @@ final class OpvangSample {
                     case 1 -> new String[] {"Crisisopvang Rotterdam", "crisisopvang", "Centrum voor Dienstverlening"};
                     default -> new String[] {"Doorstroomhuis Rotterdam", "doorstroom", "Pameijer"};
                 };
-                String coPas = admitted23plus || i % 2 == 0 ? "ja" : "nee";
+                String coPas = admitted23plus || i < y[1] + y[8] ? "ja" : "nee";
                 rotterdamStays.add(stay(String.format("R%06d", ++client), start.getYear() - age, "alleenstaand", sex(), facility[0],
                         facility[1], facility[2], "Rotterdam", start, start.plusDays(duration), "onbekend", coPas));
             }

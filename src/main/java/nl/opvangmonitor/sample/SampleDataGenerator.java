@@ -107,6 +107,11 @@ public final class SampleDataGenerator {
 
         writeTargets(Files.createDirectories(output.resolve("streefwaarden")).resolve("streefwaarden.csv"));
 
+        // the figures of the council documents, typed as printed (not generated: they are what the sample must reproduce)
+        try (var published = SampleDataGenerator.class.getResourceAsStream("/sample/gepubliceerd.csv")) {
+            Files.write(Files.createDirectories(output.resolve("gepubliceerd")).resolve("gepubliceerd.csv"), published.readAllBytes());
+        }
+
         FinanceSample.generate(output);
     }
 
@@ -236,6 +241,17 @@ public final class SampleDataGenerator {
         lines.add("vo_kinderen" + groningen.formatted("<250"));
         lines.add("vo_afgewezen" + groningen.formatted("0"));
         lines.add("bw_unieke_personen" + groningen.formatted("**"));
+        for (String none : List.of("mo_unieke_personen", "mo_unieke_personen_nachtopvang", "mo_unieke_personen_crisisopvang",
+                "mo_unieke_personen_dagopvang", "mo_nacht_frequent", "bw_voorzieningen", "vo_duur")) {
+            lines.add(none + groningen.formatted("**"));
+        }
+        String voortgang = ";GM0599;%d;%s;Rotterdam voortgangsrapportage 2024;03-09-2024";
+        lines.add("wonen_eerst_housing_first" + voortgang.formatted(2023, "50"));
+        lines.add("wonen_eerst_project010" + voortgang.formatted(2023, "35"));
+        for (int year = 2024; year <= 2026; year++) {
+            lines.add("wonen_eerst_project010" + voortgang.formatted(year, "50"));
+            lines.add("wonen_eerst" + voortgang.formatted(year, "125"));
+        }
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 }

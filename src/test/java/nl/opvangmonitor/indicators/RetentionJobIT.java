@@ -54,6 +54,12 @@ class RetentionJobIT {
                     .where(INDICATOR_YEARLY.INDICATOR_CODE.eq("vt_meldingen"), INDICATOR_YEARLY.MUNICIPALITY_CODE.eq("GM0599"),
                             INDICATOR_YEARLY.YEAR.eq(old))
                     .fetchSingle().value1()).isEqualByComparingTo("2");
+            var kept = w.dsl.selectFrom(INDICATOR_YEARLY)
+                    .where(INDICATOR_YEARLY.INDICATOR_CODE.eq("vt_meldingen"), INDICATOR_YEARLY.MUNICIPALITY_CODE.eq("GM0599"),
+                            INDICATOR_YEARLY.YEAR.eq(old))
+                    .fetchSingle();
+            assertThat(kept.getIsComplete()).isNull();
+            assertThat(kept.getCompletenessNote()).startsWith("kept after retention (core.fct_indicator_value_retained)");
             assertThat(w.dsl.select(INDICATOR_YEARLY.VALUE).from(INDICATOR_YEARLY)
                     .where(INDICATOR_YEARLY.INDICATOR_CODE.eq("vt_meldingen"), INDICATOR_YEARLY.MUNICIPALITY_CODE.eq("GM0599"),
                             INDICATOR_YEARLY.YEAR.eq(recent))

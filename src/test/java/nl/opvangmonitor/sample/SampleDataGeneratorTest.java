@@ -21,7 +21,8 @@ class SampleDataGeneratorTest {
         // then: the committed input/ is exactly what the generator makes (regenerate with `sample --output input`)
         for (String csv : List.of("veiligthuis/vtrr_meldingen_2018-2020.csv", "veiligthuis/vtrr_meldingen_2021-2023.csv",
                 "streefwaarden/streefwaarden.csv", "opvang/verblijven/verblijven_rotterdam_2022-2023.csv",
-                "opvang/nachten/nachten_groningen_2019.csv", "opvang/afwijzingen/afwijzingen_groningen_2019.csv")) {
+                "opvang/nachten/nachten_groningen_2019.csv", "opvang/afwijzingen/afwijzingen_groningen_2019.csv",
+                "gepubliceerd/gepubliceerd.csv")) {
             assertThat(Files.readAllBytes(temp.resolve(csv))).as(csv).isEqualTo(Files.readAllBytes(Path.of("input").resolve(csv)));
         }
         assertThat(temp.resolve("veiligthuis/veilig_thuis_groningen_2018-2019.xlsx")).exists();

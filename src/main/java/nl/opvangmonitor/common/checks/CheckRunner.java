@@ -39,11 +39,14 @@ public class CheckRunner {
     private final DSLContext dsl;
     private final OpvangmonitorProperties properties;
     private final DataSource jobRepository;
+    private final List<PublishGate> gates;
 
-    public CheckRunner(DSLContext dsl, OpvangmonitorProperties properties, @BatchDataSource DataSource jobRepository) {
+    public CheckRunner(DSLContext dsl, OpvangmonitorProperties properties, @BatchDataSource DataSource jobRepository,
+            List<PublishGate> gates) {
         this.dsl = dsl;
         this.properties = properties;
         this.jobRepository = jobRepository;
+        this.gates = gates;
     }
 
     /** Reads and validates the declarations before anything is loaded, so a misspelt check stops the run early. */
@@ -58,6 +61,7 @@ public class CheckRunner {
         for (Check check : checks) {
             outcomes.add(timed(() -> run(check)));
         }
+        gates.forEach(g -> g.check().ifPresent(outcomes::add));
         LocalDateTime now = LocalDateTime.now();
         var insert = dsl.insertInto(CHECK_RESULT, CHECK_RESULT.RUN_ID, CHECK_RESULT.CHECK_NAME, CHECK_RESULT.MODEL, CHECK_RESULT.PASSED,
                 CHECK_RESULT.FAILING_ROWS, CHECK_RESULT.MESSAGE, CHECK_RESULT.CHECKED_AT);

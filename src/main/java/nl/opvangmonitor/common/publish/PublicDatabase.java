@@ -149,6 +149,14 @@ public final class PublicDatabase {
                 for (String mart : otherMarts) {
                     c.query("CREATE TABLE publiek.mart.{0} AS SELECT * FROM mart.{0}", DSL.name(mart)).execute();
                 }
+                // a computed value next to a published figure is a cell too: hidden where indicator_yearly hides it
+                c.query("""
+                        UPDATE publiek.mart.published_comparison p SET computed_value = NULL, computed_text = NULL, difference = NULL
+                        FROM publiek.mart.indicator_yearly y
+                        WHERE y.suppressed AND y.indicator_code = p.indicator_code
+                          AND y.year IN (p.year, CASE WHEN p.figure_kind = 'change' THEN p.year - 1 END)
+                          AND y.municipality_code IS NOT DISTINCT FROM p.municipality_code
+                          AND y.region_code IS NOT DISTINCT FROM p.region_code""").execute();
                 copyComments(c);
                 c.query("COMMENT ON COLUMN publiek.mart.indicator_yearly.suppressed IS {0}",
                         inline("True when the cell is suppressed to protect persons: value, numerator and denominator are then NULL.")).execute();
