@@ -1,14 +1,6 @@
 -- The analyst contract: one row per indicator, area and year, with its target.
 CREATE OR REPLACE VIEW mart.indicator_yearly AS
-WITH current_target AS (
-    -- When several documents set a target for the same indicator, area and year, the most
-    -- recently published one counts (a Jaarstukken update overrides the older Begroting).
-    SELECT *
-    FROM core.fct_target
-    QUALIFY row_number() OVER (PARTITION BY indicator_code, area_code, year
-                               ORDER BY publication_date DESC NULLS LAST, file_id DESC, row_number DESC) = 1
-),
-valued AS (
+WITH valued AS (
     SELECT v.*,
            i.indicator_name,
            i.unit,
@@ -47,7 +39,7 @@ SELECT v.indicator_code,
 FROM valued v
 LEFT JOIN core.dim_municipality m ON v.area_type = 'municipality' AND m.municipality_code = v.area_code
 LEFT JOIN core.dim_region r       ON v.area_type = 'region'       AND r.region_code = v.area_code
-LEFT JOIN current_target t        ON t.indicator_code = v.indicator_code AND t.area_code = v.area_code AND t.year = v.year;
+LEFT JOIN mart.indicator_target t       ON t.indicator_code = v.indicator_code AND t.area_code = v.area_code AND t.year = v.year;
 
 COMMENT ON VIEW mart.indicator_yearly IS 'Indicators per municipality or region and year, with numerator, denominator and target. Region rows have region_code set and NULL municipality columns.';
 COMMENT ON COLUMN mart.indicator_yearly.indicator_code IS 'Indicator code, see core.dim_indicator for definition and counting rule.';

@@ -11,6 +11,7 @@ import nl.opvangmonitor.common.load.ExitCodes;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
 import nl.opvangmonitor.common.load.StatusCommand;
+import nl.opvangmonitor.report.ReportCommand;
 import nl.opvangmonitor.sample.SampleDataGenerator;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   java -jar opvangmonitor.jar history [--warehouse FILE]
  *   java -jar opvangmonitor.jar status  [--warehouse FILE]
  *   java -jar opvangmonitor.jar sample  [--output DIR]
+ *   java -jar opvangmonitor.jar report  [--warehouse FILE] [--output DIR] [--area CODE…] [--year YEAR]
  * </pre>
  * Any other {@code --name=value} is handed to Spring as a configuration property.
  */
@@ -38,6 +40,7 @@ public class Application {
               status   what is published and since when; which sources are stale
               sample   write the synthetic sample exports (--output DIR, default input)
               bench    benchmark the load at scale (--scale S, default 1; --workdir DIR, default bench; --seed N)
+              report   Excel workbooks and HTML pages per area from the public database (report --help)
             options:
               --input DIR        input folder with one sub folder per source (default: input)
               --warehouse FILE   DuckDB warehouse file, microdata for the data team (default: warehouse/opvangmonitor.duckdb)
@@ -53,6 +56,10 @@ public class Application {
     public static int run(String... args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        if (args.length > 0 && args[0].equals("report")) {
+            // report parses its own options (--area takes several codes) and needs no Spring context
+            return ReportCommand.run(List.of(args).subList(1, args.length), System.out, System.err);
+        }
         String command = null;
         String output = "input";
         double scale = 1;
