@@ -26,6 +26,7 @@ class BenchSmokeIT {
                 .contains("load: rules (convert, validate)*")
                 .containsPattern("load: budget lines \\(342 x 10 years\\) +41040 ")
                 .contains("rerun, nothing new (exit 0)")
+                .containsPattern("report: every area \\(exit 0\\) +\\d{3} ")
                 .contains("rows read 47790 = loaded 47784 + rejected 6: yes")
                 .containsPattern("(?m)^csv_ratio=\\d+\\.\\d\\d xlsx_seconds=\\d+\\.\\d\\d xlsx_peak_heap_mb=\\d+$");
     }
