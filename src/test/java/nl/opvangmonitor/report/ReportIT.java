@@ -101,6 +101,16 @@ class ReportIT {
     }
 
     @Test
+    void index_whenSample_thenLinksEveryAreasPageAndWorkbook() throws Exception {
+        org.jsoup.nodes.Document index = org.jsoup.Jsoup.parse(output.resolve("index.html").toFile());
+        var rows = index.select("tbody tr");
+        assertThat(rows).hasSize(25);
+        var rotterdam = rows.stream().filter(r -> r.selectFirst("th").text().equals("Rotterdam")).findFirst().orElseThrow();
+        assertThat(rotterdam.select("a").eachAttr("href")).containsExactly("GM0599.html", "GM0599.xlsx");
+        assertThat(rotterdam.select("td").eachText()).containsExactly("GM0599", "2023", "19", "2", "GM0599.xlsx");
+    }
+
+    @Test
     void begroting_whenRotterdam_thenEqualsThePublishedTableOfBegroting2021CellByCell() throws Exception {
         try (XSSFWorkbook wb = open("GM0599")) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Indicatoren");
