@@ -94,8 +94,7 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
                 CASE WHEN task_field_code IS NOT NULL THEN 'Taakveld ' || task_field_code || ' ' || coalesce(task_field_name, '')
                      ELSE 'Programma ' || programme END
                 || CASE WHEN programme IS NOT NULL AND task_field_code IS NOT NULL THEN ' (programma ' || programme || ')' ELSE '' END
-                || CASE WHEN source = 'cbs_iv3' THEN ' (CBS Iv3)' ELSE '' END AS title,
-                source""";
+                || CASE WHEN source = 'cbs_iv3' THEN ' (CBS Iv3)' ELSE '' END AS title""";
         query(c, "SELECT " + group + """
                 , category_path, kind, CAST(NULL AS VARCHAR), version, year, amount_keur, saldo_effect_keur,
                   CAST(NULL AS VARCHAR), CAST(NULL AS DECIMAL(18,3)), file_path, row_number
@@ -107,15 +106,15 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
                 FROM mart.budget_reported_total WHERE source = 'council'
                 ORDER BY 1, 2""", r -> budgets.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>())
                 .computeIfAbsent(r.getString(2), t -> new BudgetGroup(t, new ArrayList<>())).amounts()
-                .add(new BudgetAmount(r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getInt(8), r.getBigDecimal(9),
-                        r.getBigDecimal(10), r.getString(11), r.getBigDecimal(12), r.getString(13), r.getInt(14))));
+                .add(new BudgetAmount(r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getInt(7), r.getBigDecimal(8),
+                        r.getBigDecimal(9), r.getString(10), r.getBigDecimal(11), r.getString(12), r.getInt(13))));
 
         Map<String, List<Variance>> variances = new TreeMap<>();
         query(c, "SELECT " + group + """
                 , category_path, kind, year, budget_version, budget_keur, realisatie_keur, variance_keur
                 FROM mart.budget_variance ORDER BY 1, 2, year, category_path, kind""",
-                r -> variances.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Variance(r.getString(2), r.getString(4),
-                        r.getString(5), r.getInt(6), r.getString(7), r.getBigDecimal(8), r.getBigDecimal(9), r.getBigDecimal(10))));
+                r -> variances.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Variance(r.getString(2), r.getString(3),
+                        r.getString(4), r.getInt(5), r.getString(6), r.getBigDecimal(7), r.getBigDecimal(8), r.getBigDecimal(9))));
 
         List<Delivery> deliveries = new ArrayList<>();
         query(c, "SELECT source, file_path, run_id, strftime(loaded_at, '%d-%m-%Y %H:%M'), rows_loaded FROM mart.source_delivery ORDER BY source, file_path",

@@ -349,6 +349,16 @@ class ReportIT {
     }
 
     @Test
+    void chromium_whenAPageLogsAnError_thenTheBrowserTestSeesIt() throws Exception {
+        // the console check above must be able to fail: a page with an error shows up as CONSOLE lines
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed (.ci/run installs it)");
+        Path broken = temp.resolve("broken.html");
+        Files.writeString(broken, "<html><body><script>console.error('kapot'); nietGedefinieerd();</script></body></html>");
+        CommandLineRunner.Result run = chromium(broken, "--dump-dom");
+        assertThat(run.err()).contains("CONSOLE").contains("\"kapot\"").contains("Uncaught ReferenceError: nietGedefinieerd is not defined");
+    }
+
+    @Test
     void report_whenNothingPublished_thenExitFiveAndSaysWhy() {
         CommandLineRunner.Result result = CommandLineRunner.run("report", "--warehouse", temp.resolve("empty/opvangmonitor.duckdb").toString());
         assertThat(result.exitCode()).isEqualTo(5);
