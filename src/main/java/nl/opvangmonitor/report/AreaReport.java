@@ -14,11 +14,12 @@ import nl.opvangmonitor.report.PublicFigures.IndicatorSeries;
  *   <li>the Prestatie-indicatoren year (Groningen, Jaarverslag 2019: Beoogd / Behaald): the latest year
  *       up to the report year for which targets are set (a jaarverslag reports against its targets),
  *       else the report year;</li>
- *   <li>a council table per taakveld or programme.</li>
+ *   <li>a council table per taakveld or programme;</li>
+ *   <li>the years of the indicator charts: every year with a value or a numeric target.</li>
  * </ul>
  */
 record AreaReport(Area area, int reportYear, List<Integer> effectYears, int prestatieYear,
-                  List<IndicatorSeries> prestatie, List<BudgetTable> budgets) {
+                  List<IndicatorSeries> prestatie, List<BudgetTable> budgets, List<Integer> chartYears) {
 
     static AreaReport of(Area area, Integer year) {
         TreeSet<Integer> valueYears = new TreeSet<>();
@@ -40,7 +41,12 @@ record AreaReport(Area area, int reportYear, List<Integer> effectYears, int pres
         List<IndicatorSeries> prestatie = area.indicators().stream()
                 .filter(s -> s.values().containsKey(prestatieYear) || s.targets().containsKey(prestatieYear)).toList();
         List<BudgetTable> budgets = area.budgets().stream().map(g -> BudgetTable.of(g.amounts())).toList();
-        return new AreaReport(area, reportYear, List.copyOf(effectYears), prestatieYear, prestatie, budgets);
+        TreeSet<Integer> chartYears = new TreeSet<>();
+        area.indicators().forEach(s -> {
+            chartYears.addAll(s.values().keySet());
+            chartYears.addAll(s.targetValues().keySet());
+        });
+        return new AreaReport(area, reportYear, List.copyOf(effectYears), prestatieYear, prestatie, budgets, List.copyOf(chartYears));
     }
 
     private static int budgetYear(Area area) {

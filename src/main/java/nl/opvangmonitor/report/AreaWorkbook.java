@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.opvangmonitor.report.BudgetTable.Cell;
 import nl.opvangmonitor.report.BudgetTable.Column;
@@ -225,9 +224,7 @@ final class AreaWorkbook {
         Sheet s = new Sheet(TREND, 44);
         s.text(0, "title", heading() + ": verloop per jaar");
         s.next();
-        TreeSet<Integer> years = new TreeSet<>();
-        report.area().indicators().forEach(series -> years.addAll(series.values().keySet()));
-        List<Integer> yearList = List.copyOf(years);
+        List<Integer> yearList = report.chartYears();
         List<Runnable> charts = new ArrayList<>();
         if (!yearList.isEmpty()) {
             s.text(0, "header", "Indicator");
@@ -236,21 +233,15 @@ final class AreaWorkbook {
             }
             int headerRow = s.row;
             s.next();
+            String[] categories = yearList.stream().map(String::valueOf).toArray(String[]::new);
             for (IndicatorSeries series : report.area().indicators()) {
-                int row = s.row;
                 String name = series.info().name() + " (" + unit(series.info().unit()) + ")";
-                s.text(0, "text", name);
-                Double[] values = new Double[yearList.size()];
-                for (int i = 0; i < yearList.size(); i++) {
-                    PublicFigures.Figure f = series.values().get(yearList.get(i));
-                    if (f != null && f.value() != null) {
-                        values[i] = f.value().doubleValue();
-                        s.plain(i + 1, values[i]);
-                    }
+                List<Line> lines = new ArrayList<>();
+                lines.add(s.series(name, "Realisatie", series.realisatie(yearList)));
+                if (!series.targetValues().isEmpty()) {
+                    lines.add(s.series("    streefwaarde", "Streefwaarde", series.streefwaarde(yearList)));
                 }
-                s.next();
-                String[] categories = yearList.stream().map(String::valueOf).toArray(String[]::new);
-                charts.add(() -> chart(name, categories, headerRow, List.of(new Line(name, values, row))));
+                charts.add(() -> chart(name, categories, headerRow, lines));
             }
         }
         for (int t = 0; t < report.budgets().size(); t++) {
@@ -265,23 +256,19 @@ final class AreaWorkbook {
             s.next();
             List<Line> lines = new ArrayList<>();
             for (String kind : List.of("baten", "lasten", "saldo")) {
-                Double[] values = new Double[categories.length];
-                s.text(0, "text", kind.equals("saldo") ? "Saldo (baten - lasten)" : kind.equals("baten") ? "Baten" : "Lasten");
-                for (int c = 0; c < categories.length; c++) {
-                    BigDecimal value = budgetTotal(table, kind, table.columns.get(c));
-                    if (value != null) {
-                        values[c] = value.doubleValue();
-                        s.plain(c + 1, values[c]);
-                    }
-                }
-                lines.add(new Line(kind.equals("saldo") ? "Saldo" : kind.equals("baten") ? "Baten" : "Lasten", values, s.row));
-                s.next();
+                String name = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+                lines.add(s.series(kind.equals("saldo") ? "Saldo (baten - lasten)" : name, name, budgetSeries(table, kind)));
             }
             String title = report.budgetTitle(t);
             charts.add(() -> chart(title + " (x € 1.000)", categories, headerRow, lines));
         }
         chartRow = s.row + 1;
         charts.forEach(Runnable::run);
+    }
+
+    /** Baten, lasten or saldo of every column of a council table, for a chart. */
+    static Double[] budgetSeries(BudgetTable table, String kind) {
+        return table.columns.stream().map(c -> budgetTotal(table, kind, c)).map(v -> v == null ? null : v.doubleValue()).toArray(Double[]::new);
     }
 
     static BigDecimal budgetTotal(BudgetTable table, String kind, Column column) {
@@ -427,6 +414,19 @@ final class AreaWorkbook {
             SXSSFCell cell = row().createCell(column);
             cell.setCellValue(value);
             cell.setCellStyle(style(style));
+        }
+
+        /** A row of a chart's figures (label, then a number per category) and the chart line that refers to it. */
+        Line series(String label, String name, Double[] values) {
+            text(0, "text", label);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    plain(i + 1, values[i]);
+                }
+            }
+            Line line = new Line(name, values, row);
+            next();
+            return line;
         }
 
         void plain(int column, double value) {

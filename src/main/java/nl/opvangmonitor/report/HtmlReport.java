@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import nl.opvangmonitor.report.BudgetTable.Column;
 import nl.opvangmonitor.report.PublicFigures.Delivery;
 import nl.opvangmonitor.report.PublicFigures.IndicatorSeries;
@@ -194,25 +194,18 @@ final class HtmlReport {
     /** The charts as plain maps and lists (the page reads them as JSON): id, title, categories, series, text alternative. */
     private static List<Map<String, Object>> charts(AreaReport report) {
         List<Map<String, Object>> charts = new ArrayList<>();
-        TreeSet<Integer> years = new TreeSet<>();
-        report.area().indicators().forEach(s -> years.addAll(s.values().keySet()));
+        List<String> years = report.chartYears().stream().map(String::valueOf).toList();
         for (IndicatorSeries s : report.area().indicators()) {
-            List<String> categories = new ArrayList<>();
-            List<Double> values = new ArrayList<>();
-            List<String> described = new ArrayList<>();
-            for (int year : years) {
-                categories.add(String.valueOf(year));
-                PublicFigures.Figure f = s.values().get(year);
-                values.add(f == null || f.value() == null ? null : f.value().doubleValue());
-                if (f != null) {
-                    described.add(year + " " + CouncilNotation.figure(s.info(), f));
-                }
+            List<Map<String, Object>> series = new ArrayList<>();
+            series.add(series("Realisatie", s.realisatie(report.chartYears()), false));
+            String alt = s.info().name() + ", realisatie per jaar: " + s.values().entrySet().stream()
+                    .map(e -> e.getKey() + " " + CouncilNotation.figure(s.info(), e.getValue())).collect(Collectors.joining("; ")) + ".";
+            if (!s.targetValues().isEmpty()) {
+                series.add(series("Streefwaarde", s.streefwaarde(report.chartYears()), true));
+                alt += " Streefwaarde: " + s.targets().entrySet().stream().filter(e -> s.targetValues().containsKey(e.getKey()))
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")) + ".";
             }
-            Map<String, Object> series = new LinkedHashMap<>();
-            series.put("name", "Realisatie");
-            series.put("values", values);
-            charts.add(chart("chart-" + charts.size(), s.info().name() + " (" + AreaWorkbook.unit(s.info().unit()) + ")", categories,
-                    List.of(series), s.info().name() + ", realisatie per jaar: " + String.join("; ", described) + "."));
+            charts.add(chart("chart-" + charts.size(), s.info().name() + " (" + AreaWorkbook.unit(s.info().unit()) + ")", years, series, alt));
         }
         for (int t = 0; t < report.budgets().size(); t++) {
             BudgetTable table = report.budgets().get(t);
@@ -220,26 +213,29 @@ final class HtmlReport {
             List<Map<String, Object>> series = new ArrayList<>();
             List<String> described = new ArrayList<>();
             for (String kind : List.of("baten", "lasten", "saldo")) {
-                List<Double> values = new ArrayList<>();
+                Double[] values = AreaWorkbook.budgetSeries(table, kind);
                 List<String> points = new ArrayList<>();
-                for (Column column : table.columns) {
-                    BigDecimal v = AreaWorkbook.budgetTotal(table, kind, column);
-                    values.add(v == null ? null : v.doubleValue());
-                    if (v != null) {
-                        points.add(column.label() + " " + amount(v));
+                for (int c = 0; c < values.length; c++) {
+                    if (values[c] != null) {
+                        points.add(categories.get(c) + " " + amount(BigDecimal.valueOf(values[c])));
                     }
                 }
                 String name = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("name", name);
-                s.put("values", values);
-                series.add(s);
+                series.add(series(name, values, false));
                 described.add(name + ": " + String.join("; ", points));
             }
             charts.add(chart("chart-" + charts.size(), report.budgetTitle(t) + " (x € 1.000)", categories, series,
                     report.budgetTitle(t) + ", x € 1.000, per jaar. " + String.join(". ", described) + "."));
         }
         return charts;
+    }
+
+    private static Map<String, Object> series(String name, Double[] values, boolean dashed) {
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("name", name);
+        series.put("values", java.util.Arrays.asList(values));
+        series.put("dashed", dashed);
+        return series;
     }
 
     private static Map<String, Object> chart(String id, String title, List<String> categories, List<Map<String, Object>> series, String alt) {

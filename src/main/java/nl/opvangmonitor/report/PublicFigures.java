@@ -44,7 +44,20 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
     record Figure(BigDecimal value, boolean suppressed) {
     }
 
-    record IndicatorSeries(IndicatorInfo info, SortedMap<Integer, Figure> values, SortedMap<Integer, String> targets) {
+    /** An indicator of one area: its values per year, its targets as the council wrote them, and their number (not for {@code **}). */
+    record IndicatorSeries(IndicatorInfo info, SortedMap<Integer, Figure> values, SortedMap<Integer, String> targets,
+                           SortedMap<Integer, BigDecimal> targetValues) {
+
+        /** The values of these years for a chart, null where there is none (or it is suppressed). */
+        Double[] realisatie(List<Integer> years) {
+            return years.stream().map(y -> values.get(y) == null || values.get(y).value() == null ? null
+                    : values.get(y).value().doubleValue()).toArray(Double[]::new);
+        }
+
+        /** The numeric targets of these years for a chart (the lower bound of a range). */
+        Double[] streefwaarde(List<Integer> years) {
+            return years.stream().map(y -> targetValues.get(y) == null ? null : targetValues.get(y).doubleValue()).toArray(Double[]::new);
+        }
     }
 
     /** One council table: a taakveld or programme of one municipality, from one source (council or cbs_iv3). */
@@ -81,10 +94,14 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
                 seriesOf(series, r.getString(1), info).values().put(r.getInt(3), new Figure(r.getBigDecimal(4), r.getBoolean(5)));
             }
         });
-        query(c, "SELECT area_code, indicator_code, year, target_text FROM mart.indicator_target ORDER BY 1, 2, 3", r -> {
+        query(c, "SELECT area_code, indicator_code, year, target_text, target_value FROM mart.indicator_target ORDER BY 1, 2, 3", r -> {
             IndicatorInfo info = catalog.get(r.getString(2));
             if (info != null && series.containsKey(r.getString(1))) {
-                seriesOf(series, r.getString(1), info).targets().put(r.getInt(3), r.getString(4));
+                IndicatorSeries s = seriesOf(series, r.getString(1), info);
+                s.targets().put(r.getInt(3), r.getString(4));
+                if (r.getBigDecimal(5) != null) {
+                    s.targetValues().put(r.getInt(3), r.getBigDecimal(5));
+                }
             }
         });
 
@@ -144,7 +161,7 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
 
     private static IndicatorSeries seriesOf(Map<String, Map<String, IndicatorSeries>> series, String area, IndicatorInfo info) {
         return series.computeIfAbsent(area, a -> new LinkedHashMap<>())
-                .computeIfAbsent(info.code(), code -> new IndicatorSeries(info, new TreeMap<>(), new TreeMap<>()));
+                .computeIfAbsent(info.code(), code -> new IndicatorSeries(info, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()));
     }
 
     private interface RowHandler {

@@ -244,7 +244,17 @@ class ReportIT {
             var series = first.getChartSeries().get(0).getSeries(0);
             assertThat(series.getCategoryData().getPointAt(0)).isEqualTo("2018");
             assertThat(series.getValuesData().getPointAt(1)).isEqualTo(64.0);
-            assertThat(series.getValuesData().getDataRangeReference()).isEqualTo("'Trend'!$B$3:$G$3");
+            assertThat(series.getValuesData().getDataRangeReference()).isEqualTo("'Trend'!$B$3:$J$3");
+            // the targets as a second line, also for the years ahead (2018 has none, 2024 is 80%)
+            var target = first.getChartSeries().get(0).getSeries(1);
+            assertThat(target.getValuesData().getDataRangeReference()).isEqualTo("'Trend'!$B$4:$J$4");
+            Map<Long, String> cached = new LinkedHashMap<>();
+            for (var point : ((org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.Series) target).getCTLineSer().getVal().getNumRef()
+                    .getNumCache().getPtArray()) {
+                cached.put(point.getIdx(), point.getV());
+            }
+            assertThat(cached).containsExactly(Map.entry(1L, "55.0"), Map.entry(2L, "55.0"), Map.entry(3L, "55.0"), Map.entry(4L, "79.0"),
+                    Map.entry(5L, "79.0"), Map.entry(6L, "80.0"), Map.entry(7L, "80.0"), Map.entry(8L, "81.0"));
             XSSFChart budget = chart(charts, "Taakveld 6.81 Geëscaleerde zorg 18+ (x € 1.000)");
             assertThat(budget.getChartSeries().get(0).getSeriesCount()).isEqualTo(3);
             assertThat(budget.getChartSeries().get(0).getSeries(2).getValuesData().getPointAt(0)).isEqualTo(-133727.0);
