@@ -21,6 +21,7 @@ import nl.opvangmonitor.common.load.LoadLock;
 import nl.opvangmonitor.common.load.RunFailure;
 import nl.opvangmonitor.common.load.StatusCommand;
 import nl.opvangmonitor.common.privacy.SafeMessage;
+import nl.opvangmonitor.report.ReportCommand;
 import nl.opvangmonitor.sample.SampleDataGenerator;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -33,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Command line entry point: {@code opvangmonitor <command> [options]}, the commands in {@link #COMMANDS}.
  * Every option and {@code --name=value} property is checked before anything starts (a misspelt one
  * exits 64 naming the nearest valid one). Only {@code load} starts Spring; status, history, sample,
- * bench and --help answer without it.
+ * bench, report and --help answer without it.
  */
 @SpringBootApplication
 public class Application {
@@ -63,6 +64,7 @@ public class Application {
 
     static final String USAGE = "usage: opvangmonitor <command> [options]\n"
             + COMMANDS.stream().map(c -> String.format("  %-8s %s%n", c.name(), c.help())).collect(Collectors.joining())
+            + String.format("  %-8s %s%n", "report", "Excel workbooks and HTML pages per area from the public database (report --help)")
             + """
             options:
               --input DIR        input folder with one sub folder per source (default: input)
@@ -104,6 +106,10 @@ public class Application {
         OwnerOnly.restrictUmask();
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        if (args.length > 0 && args[0].equals("report")) {
+            // report parses its own options (--area takes several codes) and needs no Spring context
+            return ReportCommand.run(List.of(args).subList(1, args.length), System.out, System.err);
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h") || (args.length > 0 && args[0].equals("help"))) {
             System.out.print(USAGE);
             return ExitCodes.OK;

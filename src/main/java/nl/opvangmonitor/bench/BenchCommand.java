@@ -23,6 +23,7 @@ import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import nl.opvangmonitor.common.io.SourceColumns;
 import nl.opvangmonitor.common.io.TabularFile;
 import nl.opvangmonitor.common.load.LoadMetrics;
+import nl.opvangmonitor.report.ReportCommand;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -120,6 +121,17 @@ public final class BenchCommand {
             }
             indicatorMarts = seconds(m);
         }
+        // the council report of every area (workbook and page), from the public database
+        Path reportFolder = workdir.resolve("rapport");
+        FileSystemUtils.deleteRecursively(reportFolder);
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+        long r = System.nanoTime();
+        int reportExit = ReportCommand.write(warehouseDir.resolve("publiek.duckdb"), reportFolder, List.of(), null, quiet, quiet);
+        double report = seconds(r);
+        long reportAreas;
+        try (var files = Files.list(reportFolder)) {
+            reportAreas = files.filter(f -> f.toString().endsWith(".xlsx")).count();
+        }
         // files load two at a time: the wall time during which any CSV file was loading, not the sum of their times
         double csvIngest = wallSeconds(csvIntervals);
         double xlsxIngest = wallSeconds(xlsxIntervals);
@@ -155,6 +167,7 @@ public final class BenchCommand {
         line(out, "rerun, nothing new (exit " + rerunExit + ")", 0, rerun);
         line(out, "marts: all budget aggregates", budgetMartRows, budgetMarts);
         line(out, "marts: all indicator values", indicatorMartRows, indicatorMarts);
+        line(out, "report: every area (exit " + reportExit + ")", reportAreas, report);
         line(out, "XLSX: plain POI SAX read", data.xlsxRows(), sax);
         line(out, "XLSX: our streaming reader", ourRows, ours);
         out.printf("* summed over files, which load two at a time%n");

@@ -26,6 +26,7 @@ class BenchSmokeIT {
                 .contains("load: rules (convert, validate)*")
                 .containsPattern("load: budget lines \\(342 x 10 years\\) +41040 ")
                 .contains("rerun, nothing new (exit 0)")
+                .containsPattern("report: every area \\(exit 0\\) +\\d{3} ")
                 .contains("rows read 47790 = loaded 47784 + rejected 6: yes")
                 .containsPattern("(?m)^start-up: --help \\(exit 0\\) +\\d+\\.\\d\\d s median of 1 ")
                 .containsPattern("(?m)^start-up: history \\(exit 0\\) ")
