@@ -207,16 +207,19 @@ public class Application {
         }
         // before the job repository is opened: a second load would fail on its file lock with a stack trace
         String busy;
+        boolean killedBefore;
         try {
             busy = LoadLock.busy(settings.warehouse().toAbsolutePath());
+            killedBefore = LoadLock.leftByKilledLoad(settings.warehouse().toAbsolutePath());
         } catch (IOException e) {
             busy = RunFailure.reason(e);
+            killedBefore = true;
         }
         if (busy != null) {
             System.err.println("Run failed: " + busy);
             return ExitCodes.RUN_FAILED;
         }
-        String nothingNew = LoadCommand.nothingNew(settings, new Deliveries(settings, Sources.folders()));
+        String nothingNew = killedBefore ? null : LoadCommand.nothingNew(settings, new Deliveries(settings, Sources.folders()));
         if (nothingNew != null && LoadCommand.publicFileCurrent(settings)) {
             System.out.println(nothingNew);
             return ExitCodes.OK;

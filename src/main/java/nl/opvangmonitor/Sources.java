@@ -3,6 +3,7 @@ package nl.opvangmonitor;
 import java.util.List;
 import nl.opvangmonitor.common.io.SourceColumns;
 import nl.opvangmonitor.financien.FinanceColumns;
+import nl.opvangmonitor.gepubliceerd.GepubliceerdJobConfig;
 import nl.opvangmonitor.opvang.OpvangJobConfig;
 import nl.opvangmonitor.streefwaarden.StreefwaardenJobConfig;
 import nl.opvangmonitor.veiligthuis.VeiligthuisJobConfig;
@@ -23,7 +24,8 @@ public final class Sources {
             new Source("opvangNachten", "opvang/nachten", OpvangJobConfig.NACHTEN),
             new Source("opvangAfwijzingen", "opvang/afwijzingen", OpvangJobConfig.AFWIJZINGEN),
             new Source("financien", "financien", FinanceColumns.LONG),
-            new Source("streefwaarden", "streefwaarden", StreefwaardenJobConfig.COLUMNS));
+            new Source("streefwaarden", "streefwaarden", StreefwaardenJobConfig.COLUMNS),
+            new Source("gepubliceerd", "gepubliceerd", GepubliceerdJobConfig.COLUMNS));
 
     private Sources() {
     }

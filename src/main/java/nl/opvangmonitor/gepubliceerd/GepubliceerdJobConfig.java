@@ -19,7 +19,7 @@ import org.springframework.core.annotation.Order;
 @Configuration
 public class GepubliceerdJobConfig {
 
-    static final SourceColumns COLUMNS = SourceColumns.of(
+    public static final SourceColumns COLUMNS = SourceColumns.of(
             List.of("indicator", "gemeente", "jaar", "waarde", "bron"),
             List.of("soort", "pagina", "publicatiedatum", "toelichting"));
 

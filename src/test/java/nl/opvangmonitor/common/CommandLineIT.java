@@ -83,7 +83,7 @@ class CommandLineIT {
                 new Object[] {missing, "the input folder " + missing + " does not exist"},
                 new Object[] {notAFolder, "the input folder " + notAFolder + " cannot be read"},
                 new Object[] {noSources.getParent(), "the input folder " + noSources.getParent() + " holds none of the source folders "
-                        + "veiligthuis, opvang/verblijven, opvang/nachten, opvang/afwijzingen, financien, streefwaarden"})) {
+                        + "veiligthuis, opvang/verblijven, opvang/nachten, opvang/afwijzingen, financien, streefwaarden, gepubliceerd"})) {
             var result = CommandLineRunner.run("load", "--input", c[0].toString(), "--warehouse", warehouse.toString());
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err()).isEqualTo("Run failed: " + c[1] + "\n");

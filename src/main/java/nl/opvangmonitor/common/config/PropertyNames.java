@@ -20,7 +20,7 @@ public final class PropertyNames {
 
     /** Properties read outside {@link OpvangmonitorProperties}; add one here when a class reads another. */
     static final List<String> OTHER = List.of(
-            "opvangmonitor.retention-years",
+            "opvangmonitor.retention-years", "opvangmonitor.published.gate",
             "spring.profiles.active", "spring.profiles.include", "spring.config.location", "spring.config.additional-location",
             "spring.config.import", "spring.main.banner-mode", "spring.main.lazy-initialization",
             "spring.batch.job.enabled", "spring.batch.jdbc.initialize-schema",

@@ -44,6 +44,8 @@ final class XlsxRowSource implements RawRowSource {
     private final Map<Integer, CellKind> kindByStyle = new HashMap<>();
     private final boolean date1904;
     private int lastRow;
+    /** Whether the parser is inside the row numbered {@code lastRow} (a break there is that row's). */
+    private boolean inRow;
 
     private enum CellKind { NUMBER, DATE, PERCENT }
 
@@ -178,7 +180,7 @@ final class XlsxRowSource implements RawRowSource {
             return null;
         } catch (XMLStreamException e) {
             // the parser's message quotes the XML around the fault, which may hold cell content
-            throw new MalformedFileException("sheet row " + (lastRow + 1) + ": the sheet XML is corrupt (not well-formed)");
+            throw new MalformedFileException("sheet row " + (inRow ? lastRow : lastRow + 1) + ": the sheet XML is corrupt (not well-formed)");
         }
     }
 
@@ -193,6 +195,7 @@ final class XlsxRowSource implements RawRowSource {
             throw new MalformedFileException("sheet row " + rowNumber + " comes after row " + lastRow + " (the sheet XML is malformed)");
         }
         lastRow = rowNumber;
+        inRow = true;
         List<String> cells = new ArrayList<>();
         while (xml.hasNext()) {
             int event = xml.next();
@@ -218,6 +221,7 @@ final class XlsxRowSource implements RawRowSource {
                 break;
             }
         }
+        inRow = false;
         return new RawRow(rowNumber, cells);
     }
 

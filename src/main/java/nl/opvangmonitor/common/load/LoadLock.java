@@ -96,6 +96,16 @@ public final class LoadLock implements Closeable {
         return "another load is running on " + published + (holder == null ? "" : " (" + holder + ")");
     }
 
+    /**
+     * Whether a load was killed while it held the lock (the lock file still names it): the next load must
+     * record it as interrupted, so even a night with nothing new starts the job repository. Asked when
+     * {@link #busy} found no load running.
+     */
+    public static boolean leftByKilledLoad(Path published) throws IOException {
+        Path path = WarehouseFiles.buildDir(published).resolve(published.getFileName() + ".lock");
+        return Files.exists(path) && Files.size(path) > 0;
+    }
+
     /** The load that held the lock before and was killed (it never released it), or null. */
     Holder interrupted() {
         return interrupted;

@@ -48,6 +48,8 @@ public final class SafeMessage {
     /** What the BSN guard looks for: a message that passed here can never make the guard refuse a publish. */
     private static final Pattern BSN_CANDIDATE = Pattern.compile(BsnGuard.CANDIDATE);
     private static final Pattern CATEGORY = Pattern.compile("[A-Za-z][A-Za-z ]{0,39}");
+    /** An error kind followed by details ({@code Appender error, catalog: …}): only words ending in "error" are kept. */
+    private static final Pattern ERROR_KIND = Pattern.compile("([A-Za-z][A-Za-z ]{0,39}[Ee]rror)[,:(]");
     /** Digits with single separators as identifiers are written: 123456782, 123.456.782, 06-12345678. */
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9]+(?:[ .\\-/]?[0-9]+)*");
     /** A client or case number: letters glued (or hyphened) to five or more digits, e.g. BC-031124, CL00123. */
@@ -98,7 +100,11 @@ public final class SafeMessage {
         String first = message.lines().findFirst().orElse("");
         int colon = first.indexOf(':');
         String head = colon > 0 ? first.substring(0, colon).strip() : "";
-        return CATEGORY.matcher(head).matches() ? head : "";
+        if (CATEGORY.matcher(head).matches()) {
+            return head;
+        }
+        Matcher error = ERROR_KIND.matcher(first);
+        return error.lookingAt() ? error.group(1) : "";
     }
 
     /** The text with everything that could be an identifier masked; null stays null. */

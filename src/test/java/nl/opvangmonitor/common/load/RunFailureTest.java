@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.junit.jupiter.api.Test;
 
 class RunFailureTest {
@@ -22,8 +23,15 @@ class RunFailureTest {
     }
 
     @Test
-    void reason_whenOurOwnMessage_thenTheMessageOfTheRootCause() {
-        assertThat(RunFailure.reason(new RuntimeException("context", new IllegalStateException("no pseudonymisation key"))))
+    void reason_whenOurOwnMessage_thenThatMessage() {
+        assertThat(RunFailure.reason(new RuntimeException("context", new SafeMessage.SafeFailure("no pseudonymisation key"))))
                 .isEqualTo("no pseudonymisation key");
+    }
+
+    @Test
+    void reason_whenALibraryMessage_thenOnlyItsKindNeverItsText() {
+        assertThat(RunFailure.reason(new RuntimeException("context",
+                new IllegalArgumentException("Conversion Error: could not convert \"BC-031124\" for 123456782"))))
+                .isEqualTo("IllegalArgumentException: Conversion Error");
     }
 }

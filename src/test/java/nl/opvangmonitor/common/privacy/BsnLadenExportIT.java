@@ -94,8 +94,9 @@ class BsnLadenExportIT {
     }
 
     @Test
-    void load_whenProductionRunHasNoKey_thenRefusesToStartNamingTheKey() {
-        var run = CommandLineRunner.run("load", "--input", temp.toString(), "--warehouse", temp.resolve("wh/w.duckdb").toString(),
+    void load_whenProductionRunHasNoKey_thenRefusesToStartNamingTheKey() throws Exception {
+        Path input = Files.createDirectories(temp.resolve("input/veiligthuis")).getParent();
+        var run = CommandLineRunner.run("load", "--input", input.toString(), "--warehouse", temp.resolve("wh/w.duckdb").toString(),
                 "--spring.profiles.active=production");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("no pseudonymisation key: set the environment variable OPVANGMONITOR_PSEUDONYM_KEY");

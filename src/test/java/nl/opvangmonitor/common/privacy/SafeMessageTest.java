@@ -28,6 +28,10 @@ class SafeMessageTest {
         assertThat(SafeMessage.of(new RuntimeException("wrapped", duckdb))).isEqualTo("SQLException: Conversion Error");
         assertThat(SafeMessage.of(poi)).isEqualTo("IllegalStateException: shared strings");
         assertThat(SafeMessage.of(new UncheckedIOException(new IOException("Jansen 123456782")))).isEqualTo("IOException");
+        // DuckDB's Appender names its kind before a comma; only words that end in "error" are kept that way
+        assertThat(SafeMessage.of(new SQLException("Appender error, catalog: 'null', table: 't', message: invalid decimal precision")))
+                .isEqualTo("SQLException: Appender error");
+        assertThat(SafeMessage.of(new SQLException("Piet Jansen, BSN: 123456782"))).isEqualTo("SQLException");
     }
 
     @Test
