@@ -94,7 +94,8 @@ class BsnLadenExportIT {
     }
 
     @Test
-    void load_whenProductionRunHasNoKey_thenRefusesToStartNamingTheKey() {
+    void load_whenProductionRunHasNoKey_thenRefusesToStartNamingTheKey() throws Exception {
+        java.nio.file.Files.createDirectories(temp.resolve("veiligthuis")); // an input folder the command line accepts
         var run = CommandLineRunner.run("load", "--input", temp.toString(), "--warehouse", temp.resolve("wh/w.duckdb").toString(),
                 "--spring.profiles.active=production");
         assertThat(run.exitCode()).isEqualTo(1);
