@@ -30,10 +30,11 @@ class StorageVersionIT {
         assertThat(StorageVersion.of(warehouse)).isEqualTo("v2.0.0");
         assertThat(StorageVersion.of(warehouse.resolveSibling("publiek.duckdb"))).isEqualTo("v2.0.0");
 
-        // when the next load finds nothing new
-        var next = CommandLineRunner.run(load);
+        // when the next load finds nothing new (and also writes the public tables as Parquet)
+        Path parquet = temp.resolve("parquet");
+        var next = CommandLineRunner.run(concat(load, "--opvangmonitor.parquet=" + parquet));
 
-        // then it converts both files, says so, and the run history and the data carry over
+        // then it converts both files, says so, the run history and the data carry over, and Parquet is written
         assertThat(next.exitCode()).isZero();
         assertThat(next.out()).contains("Converted from DuckDB storage version v2.0.0 to v1.2.0 (opvangmonitor.storage-version): "
                 + "DuckDB 1.2 and newer open both files.");
@@ -42,6 +43,9 @@ class StorageVersionIT {
         try (Warehouse w = Warehouse.open(warehouse)) {
             assertThat(w.dsl.fetchValue("select max(run_id) from audit.load_run")).isEqualTo(2L);
             assertThat(w.dsl.fetchValue("select count(*) from core.fct_melding")).isEqualTo(12L);
+            assertThat(w.dsl.fetchValue("select count(*) from read_parquet('" + parquet.resolve("indicator_yearly.parquet") + "')"))
+                    .isEqualTo(w.dsl.fetchValue("select count(*) from mart.indicator_yearly"))
+                    .isNotEqualTo(0L);
             assertThat(w.dsl.fetchValue("select count(comment) from duckdb_views() where schema_name = 'mart'"))
                     .isEqualTo(w.dsl.fetchValue("select count(*) from duckdb_views() where schema_name = 'mart'"));
         }
