@@ -20,6 +20,7 @@ import nl.opvangmonitor.common.publish.WarehouseFiles;
 import java.time.Duration;
 import java.util.Locale;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -126,7 +127,7 @@ public class LoadCommand {
                     .addString(LoadJobConfig.INPUT, input.toString(), false)
                     .toJobParameters());
         } catch (Exception e) {
-            audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, e.getMessage());
+            audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, SafeMessage.of(e));
             out.println("Run failed: " + RunFailure.reason(e));
             closeWarehouse();
             WarehouseFiles.keepFailed(build, published);
@@ -141,7 +142,7 @@ public class LoadCommand {
             exitCode = ExitCodes.RUN_FAILED;
             status = "FAILED";
             message = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse(execution.getExitStatus().getExitDescription());
+                    .map(SafeMessage::of).orElse(execution.getExitStatus().getExitCode());
         } else {
             long checksStarted = System.nanoTime();
             outcomes = checkRunner.run(runId, checks);
