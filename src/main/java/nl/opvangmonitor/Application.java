@@ -140,16 +140,24 @@ public class Application {
             System.err.println("unknown command: " + command + "\n" + USAGE);
             return ExitCodes.USAGE;
         }
+        LoadLock lock = null;
         if (command.equals("load")) {
             properties.put("opvangmonitor.building", "true");
-            // before the job repository is opened: a second load would fail on its file lock with a stack trace
-            String busy = anotherLoad(properties, springArgs);
-            if (busy != null) {
-                System.err.println("Run failed: " + busy);
+            // taken before the job repository is opened, and held until it is closed: a second load says which
+            // load runs instead of failing on the repository's file lock
+            Path warehouse = warehouse(properties, springArgs);
+            try {
+                lock = LoadLock.tryAcquire(warehouse);
+                if (lock == null) {
+                    System.err.println("Run failed: " + LoadLock.busy(warehouse));
+                    return ExitCodes.RUN_FAILED;
+                }
+            } catch (IOException e) {
+                System.err.println("Run failed: " + RunFailure.reason(e));
                 return ExitCodes.RUN_FAILED;
             }
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+        try (LoadLock held = lock; ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -158,7 +166,7 @@ public class Application {
             return switch (command) {
                 case "history" -> context.getBean(HistoryCommand.class).run(System.out);
                 case "status" -> context.getBean(StatusCommand.class).run(System.out);
-                default -> context.getBean(LoadCommand.class).run(System.out);
+                default -> context.getBean(LoadCommand.class).run(System.out, held);
             };
         } catch (Exception e) {
             LoggerFactory.getLogger(Application.class).debug("run failed", e);
@@ -167,15 +175,11 @@ public class Application {
         }
     }
 
-    /** The one-line reason when another load runs on the same warehouse, else null. */
-    private static String anotherLoad(Map<String, Object> properties, List<String> springArgs) {
+    /** The published warehouse a load writes, as the configuration will say it. */
+    private static Path warehouse(Map<String, Object> properties, List<String> springArgs) {
         Object warehouse = properties.getOrDefault("opvangmonitor.warehouse", springArgs.stream()
                 .filter(a -> a.startsWith("--opvangmonitor.warehouse=")).map(a -> a.substring(a.indexOf('=') + 1))
                 .reduce((a, b) -> b).orElse("warehouse/opvangmonitor.duckdb"));
-        try {
-            return LoadLock.busy(Path.of(warehouse.toString()).toAbsolutePath());
-        } catch (IOException e) {
-            return RunFailure.reason(e);
-        }
+        return Path.of(warehouse.toString()).toAbsolutePath();
     }
 }

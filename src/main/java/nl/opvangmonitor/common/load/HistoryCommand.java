@@ -53,7 +53,7 @@ public class HistoryCommand {
     /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", which makes columns ragged. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    static String time(LocalDateTime t) {
+    public static String time(LocalDateTime t) {
         return t == null ? "" : TIME.format(t);
     }
 }
