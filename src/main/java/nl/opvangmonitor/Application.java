@@ -205,25 +205,36 @@ public class Application {
             System.err.println("Run failed: " + problem);
             return ExitCodes.RUN_FAILED;
         }
-        // before the job repository is opened: a second load would fail on its file lock with a stack trace
-        String busy;
-        boolean killedBefore;
+        // taken before the job repository is opened, and held until it is closed: a second load says which
+        // load runs instead of failing on the repository's file lock
+        Path warehouse = settings.warehouse().toAbsolutePath();
+        LoadLock lock;
         try {
-            busy = LoadLock.busy(settings.warehouse().toAbsolutePath());
-            killedBefore = LoadLock.leftByKilledLoad(settings.warehouse().toAbsolutePath());
+            lock = LoadLock.tryAcquire(warehouse);
+            if (lock == null) {
+                System.err.println("Run failed: " + LoadLock.busy(warehouse));
+                return ExitCodes.RUN_FAILED;
+            }
         } catch (IOException e) {
-            busy = RunFailure.reason(e);
-            killedBefore = true;
-        }
-        if (busy != null) {
-            System.err.println("Run failed: " + busy);
+            System.err.println("Run failed: " + RunFailure.reason(e));
             return ExitCodes.RUN_FAILED;
         }
-        String nothingNew = killedBefore ? null : LoadCommand.nothingNew(settings, new Deliveries(settings, Sources.folders()));
-        if (nothingNew != null && LoadCommand.publicFileCurrent(settings)) {
-            System.out.println(nothingNew);
-            return ExitCodes.OK;
+        try (LoadLock held = lock) {
+            // a killed load is recorded by the job, so only a night without one is answered here
+            String nothingNew = held.interrupted().isEmpty() ? LoadCommand.nothingNew(settings, new Deliveries(settings, Sources.folders())) : null;
+            if (nothingNew != null && LoadCommand.publicFileCurrent(settings)) {
+                System.out.println(nothingNew);
+                return ExitCodes.OK;
+            }
+            return loadWithSpring(invocation, held);
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Application.class).debug("run failed", e);
+            System.err.println("Run failed: " + RunFailure.reason(e));
+            return ExitCodes.RUN_FAILED;
         }
+    }
+
+    private static int loadWithSpring(Invocation invocation, LoadLock held) throws Exception {
         Map<String, Object> properties = new LinkedHashMap<>(invocation.properties());
         properties.put("opvangmonitor.building", "true");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
@@ -232,11 +243,7 @@ public class Application {
                 .logStartupInfo(false)
                 .properties(properties)
                 .run(invocation.springArgs().toArray(String[]::new))) {
-            return context.getBean(LoadCommand.class).run(System.out);
-        } catch (Exception e) {
-            LoggerFactory.getLogger(Application.class).debug("run failed", e);
-            System.err.println("Run failed: " + RunFailure.reason(e));
-            return ExitCodes.RUN_FAILED;
+            return context.getBean(LoadCommand.class).run(System.out, held);
         }
     }
 }

@@ -46,12 +46,14 @@ class InterruptedRunsIT {
     }
 
     @Test
-    void load_whenTheLastLoadDiedBeforeItsJobStarted_thenHistoryShowsItInterrupted() throws Exception {
-        // given: a load was killed after it took the lock and before its job existed (its pid is still in the lock file)
+    void load_whenLoadsDiedBeforeTheirJobStarted_thenHistoryShowsEachInterrupted() throws Exception {
+        // given: two loads were killed after they took the lock and before their job existed (their lines stay in the lock file)
         Path input = input();
         Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
         assertThat(CommandLineRunner.run("load", "--input", input.toString(), "--warehouse", warehouse.toString()).exitCode()).isZero();
-        Files.writeString(temp.resolve("wh/.build/opvangmonitor.duckdb.lock"), "4242 2026-11-30T01:00:05");
+        java.time.LocalDateTime killedAt = java.time.LocalDateTime.now().withNano(0).plusSeconds(1);
+        Files.writeString(temp.resolve("wh/.build/opvangmonitor.duckdb.lock"), "4242 " + killedAt + "\n4243 " + killedAt.plusSeconds(2) + "\n");
+        String shown = nl.opvangmonitor.common.load.HistoryCommand.time(killedAt);
 
         // when: the next load runs (nothing new) and history is asked
         var next = CommandLineRunner.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
@@ -59,9 +61,10 @@ class InterruptedRunsIT {
 
         // then
         assertThat(next.exitCode()).isZero();
-        assertThat(next.out()).contains("The load started 2026-11-30 01:00:05 (pid 4242) was interrupted before its job started");
-        assertThat(history.out().lines().filter(l -> l.contains("INTERRUPTED")).toList()).hasSize(1)
-                .first().asString().contains("2026-11-30 01:00:05");
+        assertThat(next.out()).contains("The load started " + shown + " (pid 4242) was interrupted before its job started");
+        assertThat(next.out()).contains("(pid 4243) was interrupted before its job started");
+        assertThat(history.out().lines().filter(l -> l.contains("INTERRUPTED")).toList()).hasSize(2)
+                .last().asString().contains(shown);
         assertThat(history.out().lines().filter(l -> l.contains(" COMPLETED ")).count()).isEqualTo(1);
         assertThat(Files.readString(temp.resolve("wh/.build/opvangmonitor.duckdb.lock"))).isEmpty();
     }

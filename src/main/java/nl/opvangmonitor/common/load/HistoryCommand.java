@@ -83,7 +83,7 @@ public final class HistoryCommand {
     /** Always with seconds: {@code LocalDateTime.toString()} drops ":00", which makes columns ragged. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    static String time(LocalDateTime t) {
+    public static String time(LocalDateTime t) {
         return t == null ? "" : TIME.format(t);
     }
 

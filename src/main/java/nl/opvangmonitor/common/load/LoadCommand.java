@@ -22,6 +22,7 @@ import nl.opvangmonitor.common.publish.WarehouseFiles;
 import java.time.Duration;
 import java.util.Locale;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -80,30 +81,16 @@ public class LoadCommand {
         this.summaryNotes = summaryNotes;
     }
 
-    public int run(PrintStream out) {
+    /** Runs a load; {@code lock} is this warehouse's {@link LoadLock}, taken before the job repository was opened. */
+    public int run(PrintStream out, LoadLock lock) {
         Path published = properties.warehouse().toAbsolutePath();
         Path build = properties.databaseFile();
         if (build.equals(published)) {
             throw new SafeMessage.SafeFailure("a load writes a build file, never the published warehouse itself");
         }
-        LoadLock lock;
-        try {
-            lock = LoadLock.tryAcquire(published);
-            if (lock == null) {
-                out.println("Run failed: " + LoadLock.busy(published));
-                return ExitCodes.RUN_FAILED;
-            }
-        } catch (IOException e) {
-            out.println("Run failed: " + RunFailure.reason(e));
-            return ExitCodes.RUN_FAILED;
-        }
-        try (lock) {
-            abandonInterruptedRuns(out, lock.interrupted());
-            return runLocked(out, published, build);
-        } catch (IOException e) {
-            out.println("Run failed: " + RunFailure.reason(e));
-            return ExitCodes.RUN_FAILED;
-        }
+        abandonInterruptedRuns(out, lock.interrupted());
+        lock.recorded();
+        return runLocked(out, published, build);
     }
 
     private int runLocked(PrintStream out, Path published, Path build) {
@@ -274,34 +261,46 @@ public class LoadCommand {
      * execution existed (the lock file still names it): each is recorded as INTERRUPTED, so history shows
      * every killed run. Its build is discarded.
      */
-    private void abandonInterruptedRuns(PrintStream out, LoadLock.Holder killed) {
-        boolean recorded = false;
+    private void abandonInterruptedRuns(PrintStream out, List<LoadLock.Holder> killed) {
+        List<JobExecution> executions = new java.util.ArrayList<>();
         for (JobInstance instance : jobRepository.getJobInstances(loadJob.getName(), 0, 20)) {
-            for (JobExecution e : jobRepository.getJobExecutions(instance)) {
-                if (e.isRunning() || !e.getExecutionContext().containsKey("status")) {
-                    if (e.isRunning()) {
-                        e.setStatus(BatchStatus.ABANDONED);
-                        e.setEndTime(LocalDateTime.now());
-                    }
-                    interrupted(e);
-                    recorded |= killed != null && e.getStartTime() != null && !e.getStartTime().isBefore(killed.startedAt());
-                    out.println("Run of job execution " + e.getId() + " was interrupted; its unfinished build is discarded and the work is done again.");
+            executions.addAll(jobRepository.getJobExecutions(instance));
+        }
+        for (JobExecution e : executions) {
+            if (e.isRunning() || !e.getExecutionContext().containsKey("status")) {
+                if (e.isRunning()) {
+                    e.setStatus(BatchStatus.ABANDONED);
+                    e.setEndTime(LocalDateTime.now());
                 }
+                interrupted(e);
+                out.println("Run of job execution " + e.getId() + " was interrupted; its unfinished build is discarded and the work is done again.");
             }
         }
-        if (killed != null && !recorded) {
+        for (int i = 0; i < killed.size(); i++) {
+            LoadLock.Holder k = killed.get(i);
+            LocalDateTime next = i + 1 < killed.size() ? killed.get(i + 1).startedAt() : null;
+            // recorded already: its own job ran (it started between its lock line and the next), or a record was made for it
+            boolean recorded = executions.stream().anyMatch(e -> k.matches(e.getJobParameters().getParameter(PID))
+                    || e.getJobParameters().getParameter(PID) == null && e.getStartTime() != null
+                    && !e.getStartTime().isBefore(k.startedAt()) && (next == null || e.getStartTime().isBefore(next)));
+            if (recorded) {
+                continue;
+            }
             JobParameters parameters = new JobParametersBuilder().addLong(LoadJobConfig.RUN_ID, 0L)
-                    .addString(LoadJobConfig.STARTED_AT, killed.startedAt().toString()).toJobParameters();
+                    .addString(LoadJobConfig.STARTED_AT, k.startedAt().toString()).addLong(PID, k.pid()).toJobParameters();
             JobExecution e = jobRepository.createJobExecution(jobRepository.createJobInstance(loadJob.getName(), parameters),
                     parameters, new ExecutionContext());
-            e.setStartTime(killed.startedAt());
+            e.setStartTime(k.startedAt());
             e.setStatus(BatchStatus.ABANDONED);
             e.setEndTime(LocalDateTime.now());
             interrupted(e);
-            out.println("The load started " + HistoryCommand.time(killed.startedAt()) + " (pid " + killed.pid()
+            out.println("The load started " + HistoryCommand.time(k.startedAt()) + " (pid " + k.pid()
                     + ") was interrupted before its job started; the work is done again.");
         }
     }
+
+    /** Job parameter of the record of a load that was killed before its job started: its process id. */
+    private static final String PID = "pid";
 
     private void interrupted(JobExecution e) {
         e.setExitStatus(new ExitStatus("INTERRUPTED", "the process stopped before the run finished; its build was discarded"));
