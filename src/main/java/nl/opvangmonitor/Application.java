@@ -25,7 +25,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Command line entry point: {@code opvangmonitor <command> [options]}, the commands in {@link #COMMANDS}.
+ * Command line entry point: {@code opvangmonitor <command> [options]}, the commands in {@link #COMMANDS}
+ * (a command that needs Spring runs through {@link #inSpring}).
  * Every option and {@code --name=value} property is checked before anything starts (a misspelt one
  * exits 64 naming the nearest valid one). Only {@code load} starts Spring; status, history, sample,
  * bench and --help answer without it.
@@ -198,15 +199,25 @@ public class Application {
             System.out.println(nothingNew);
             return ExitCodes.OK;
         }
+        return inSpring(invocation, Map.of("opvangmonitor.building", "true"), context -> context.getBean(LoadCommand.class).run(System.out));
+    }
+
+    /** What a command that needs the Spring context does with it; returns the exit code. */
+    interface ContextAction {
+        int run(ConfigurableApplicationContext context) throws Exception;
+    }
+
+    /** Starts the Spring context with the command line's properties (and {@code extra}), runs {@code action}, closes it. */
+    static int inSpring(Invocation invocation, Map<String, Object> extra, ContextAction action) {
         Map<String, Object> properties = new LinkedHashMap<>(invocation.properties());
-        properties.put("opvangmonitor.building", "true");
+        properties.putAll(extra);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(properties)
                 .run(invocation.springArgs().toArray(String[]::new))) {
-            return context.getBean(LoadCommand.class).run(System.out);
+            return action.run(context);
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
