@@ -31,7 +31,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Command line entry point: {@code opvangmonitor <command> [options]}, the commands in {@link #COMMANDS}.
+ * Command line entry point: {@code opvangmonitor <command> [options]}, the commands in {@link #COMMANDS}
+ * (a command that needs Spring runs through {@link #inSpring}).
  * Every option and {@code --name=value} property is checked before anything starts (a misspelt one
  * exits 64 naming the nearest valid one). Only {@code load} starts Spring; status, history, sample,
  * bench, report and --help answer without it.
@@ -226,7 +227,8 @@ public class Application {
                 System.out.println(nothingNew);
                 return ExitCodes.OK;
             }
-            return loadWithSpring(invocation, held);
+            return inSpring(invocation, Map.of("opvangmonitor.building", "true"),
+                    context -> context.getBean(LoadCommand.class).run(System.out, held));
         } catch (Exception e) {
             LoggerFactory.getLogger(Application.class).debug("run failed", e);
             System.err.println("Run failed: " + RunFailure.reason(e));
@@ -234,16 +236,26 @@ public class Application {
         }
     }
 
-    private static int loadWithSpring(Invocation invocation, LoadLock held) throws Exception {
+    /** What a command that needs the Spring context does with it; returns the exit code. */
+    interface ContextAction {
+        int run(ConfigurableApplicationContext context) throws Exception;
+    }
+
+    /** Starts the Spring context with the command line's properties (and {@code extra}), runs {@code action}, closes it. */
+    static int inSpring(Invocation invocation, Map<String, Object> extra, ContextAction action) {
         Map<String, Object> properties = new LinkedHashMap<>(invocation.properties());
-        properties.put("opvangmonitor.building", "true");
+        properties.putAll(extra);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(properties)
                 .run(invocation.springArgs().toArray(String[]::new))) {
-            return context.getBean(LoadCommand.class).run(System.out, held);
+            return action.run(context);
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Application.class).debug("run failed", e);
+            System.err.println("Run failed: " + RunFailure.reason(e));
+            return ExitCodes.RUN_FAILED;
         }
     }
 }
