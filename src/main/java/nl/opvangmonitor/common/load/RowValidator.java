@@ -13,6 +13,7 @@ import nl.opvangmonitor.common.parse.DutchDates;
 import nl.opvangmonitor.common.parse.DutchNumbers;
 import nl.opvangmonitor.common.parse.YesNo;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
+import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
  * Reads the typed values of one row and collects every problem with the column, the offending
@@ -90,7 +91,10 @@ public final class RowValidator {
 
     /** Adds a problem found by a rule that spans columns or is specific to a source. */
     public void reject(String column, String value, String reason) {
-        rejections.add(new Rejection(column, mask(column, value), reason));
+        // the value, and the reason where it quotes the value, scrubbed as every message: a lost delimiter can shift
+        // an identifier into another column
+        String shown = SafeMessage.scrub(mask(column, value));
+        rejections.add(new Rejection(column, shown, value == null || reason == null ? reason : reason.replace(value, shown)));
     }
 
     public <T> Validated<T> result(Supplier<T> fact) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.io.FileRejectedException;
+import nl.opvangmonitor.common.privacy.PseudonymFunction;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
 import nl.opvangmonitor.common.privacy.SafeMessage;
 import org.jooq.Condition;
@@ -108,17 +109,28 @@ class StagedFileTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** One rejected_row per broken rule of a rejected row: (file, row, column, value, reason). */
+    /** One rejected_row per broken rule of a rejected row: (file, row, column, value, reason), identifiers masked. */
     private static Select<Record5<Long, Integer, String, String, String>> reasons(DSLContext dsl, long fileId, List<StagedRows.Check> checks,
                                                                              Table<?> badRows) {
         Select<Record5<Long, Integer, String, String, String>> reasons = null;
         for (int i = 0; i < checks.size(); i++) {
             var select = dsl.select(inline(fileId), DSL.field(DSL.name("row_number"), SQLDataType.INTEGER), inline(checks.get(i).column()),
-                            DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR), DSL.field(DSL.name("r" + i), SQLDataType.VARCHAR))
+                            scrubbed(DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR)),
+                            scrubbedIn(DSL.field(DSL.name("r" + i), SQLDataType.VARCHAR), DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR)))
                     .from(badRows).where(DSL.field(DSL.name("c" + i), SQLDataType.BOOLEAN).isTrue());
             reasons = reasons == null ? select : reasons.unionAll(select);
         }
         return reasons;
+    }
+
+    /** What a reject shows of a value, with anything identifying masked (opvang_scrub, as every message). */
+    private static Field<String> scrubbed(Field<String> value) {
+        return DSL.function(PseudonymFunction.SCRUB, SQLDataType.VARCHAR, value);
+    }
+
+    /** The reason, which is ours but quotes the value: the value in it scrubbed, our words (and bounds) kept. */
+    private static Field<String> scrubbedIn(Field<String> reason, Field<String> value) {
+        return DSL.when(value.isNull(), reason).otherwise(DSL.replace(reason, value, scrubbed(value)));
     }
 
     private static String seconds(long nanos) {
@@ -127,6 +139,7 @@ class StagedFileTasklet implements Tasklet {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private void load(Connection connection, long fileId, Staging.Staged staged, long[] phaseNanos) throws Exception {
+        PseudonymFunction.ensureRegistered(connection, pseudonymizer); // opvang_scrub, also for files staged by the streaming readers
         DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
         Set<String> columns = new LinkedHashSet<>(source.columns().all());
         StagedRows rows = new StagedRows(columns, source.identifierColumns());

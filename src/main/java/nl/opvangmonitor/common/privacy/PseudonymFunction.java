@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Function;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBReadableVector;
@@ -13,38 +14,45 @@ import org.duckdb.DuckDBReadableVector;
  * {@code opvang_pseudonym(identifier)}, so that a CSV file read natively by DuckDB is pseudonymised
  * in the same scan that reads it: the identifier exists only in the scan's vectors and is never
  * stored, not even in a temporary table. The same Java code pseudonymises rows read by the
- * streaming readers, so both paths give the same pseudonym. A blank identifier is empty: NULL. A function is registered for the whole
- * database instance; {@link #ensureRegistered} is cheap when it is there already.
+ * streaming readers, so both paths give the same pseudonym. A blank identifier is empty: NULL.
+ * Beside it {@code opvang_scrub(text)} is {@link SafeMessage#scrub}: what a reject row shows of a
+ * value that another column swallowed (a lost delimiter shifts a client number into gemeente) is
+ * masked the same way as every message. A function is registered for the whole database instance;
+ * {@link #ensureRegistered} is cheap when it is there already.
  */
 public final class PseudonymFunction {
 
     public static final String NAME = "opvang_pseudonym";
+    public static final String SCRUB = "opvang_scrub";
 
     private PseudonymFunction() {
     }
 
     public static synchronized void ensureRegistered(Connection connection, Pseudonymizer pseudonymizer) throws SQLException {
+        register(connection, NAME, identifier -> identifier == null || identifier.isBlank() ? null : pseudonymizer.pseudonymBytes(identifier));
+        register(connection, SCRUB, text -> text == null ? null : SafeMessage.scrub(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static void register(Connection connection, String name, Function<String, byte[]> function) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + NAME + "'")) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + name + "'")) {
             rs.next();
             if (rs.getLong(1) > 0) {
                 return;
             }
         }
         DuckDBFunctions.scalarFunction()
-                .withName(NAME)
+                .withName(name)
                 .withParameter(DuckDBColumnType.VARCHAR)
                 .withReturnType(DuckDBColumnType.VARCHAR)
                 .withVectorizedFunction((input, output) -> {
-                    DuckDBReadableVector identifiers = input.vector(0);
+                    DuckDBReadableVector texts = input.vector(0);
                     int rows = (int) input.rowCount();
-                    byte[][] pseudonyms = new byte[rows][];
+                    byte[][] results = new byte[rows][];
                     for (int i = 0; i < rows; i++) {
-                        String identifier = identifiers.isNull(i) ? null : identifiers.getString(i);
-                        pseudonyms[i] = identifier == null || identifier.isBlank() ? null
-                                : pseudonymizer.pseudonymBytes(identifier);
+                        results[i] = function.apply(texts.isNull(i) ? null : texts.getString(i));
                     }
-                    output.setStringUtf8Batch(0, pseudonyms);
+                    output.setStringUtf8Batch(0, results);
                 })
                 .register(connection);
     }

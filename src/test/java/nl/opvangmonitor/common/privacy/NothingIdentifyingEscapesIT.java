@@ -57,6 +57,9 @@ class NothingIdentifyingEscapesIT {
                 + "BC-031125;" + OTHER_BSN + ";01-02-2019;GM0599;partnergeweld;3;ja;ja;nee;;nee\n");
         Files.writeString(vt.resolve("overflow.csv"), VT_COLUMNS + "\nM2;" + BSN + ";01-02-2019;GM0599;partnergeweld;"
                 + "99999999999999999999999999999999;ja;ja;ja;99999999999999999999999;nee\n");
+        // a lost delimiter shifts identifiers into other columns, where they are rejected values
+        Files.writeString(vt.resolve("shifted.csv"), VT_COLUMNS + "\nM4;;01-02-2019;" + BSN + ";partnergeweld;3;ja;ja;nee;;nee\n"
+                + "M5;;01-02-2019;" + CLIENT_NUMBER + ";" + OTHER_BSN + ";3;ja;ja;nee;;nee\n");
         byte[] notUtf8 = (VT_COLUMNS + "\nM3;" + BSN_DOTTED + ";01-02-2019;GM0599;partner\u00ffgeweld;3;ja;ja;nee;;nee\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         notUtf8[notUtf8.length - 20] = (byte) 0xC3;
