@@ -1,5 +1,7 @@
 package nl.opvangmonitor.financien;
 
+import static nl.opvangmonitor.db.core.Tables.FCT_BUDGET;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,9 @@ class BudgetLineProcessor {
                 v.reject(headings[h], text, e.getMessage());
                 continue;
             }
+            if (!v.fits(headings[h], text, amount, FCT_BUDGET.AMOUNT_KEUR)) {
+                continue;
+            }
             Matcher m = HEADING.matcher(headings[h]);
             m.matches();
             String version = reference.versionCode(m.group(1)).orElseThrow();
@@ -107,7 +112,8 @@ class BudgetLineProcessor {
             return null;
         }
         try {
-            return CouncilAmounts.parseIv3(text);
+            BigDecimal amount = CouncilAmounts.parseIv3(text);
+            return v.fits(column, text, amount, FCT_BUDGET.AMOUNT_KEUR) ? amount : null;
         } catch (IllegalArgumentException e) {
             v.reject(column, text, e.getMessage());
             return null;
@@ -164,6 +170,7 @@ class BudgetLineProcessor {
         if (bedrag != null) {
             try {
                 amount = CouncilAmounts.parseCouncil(bedrag);
+                v.fits("bedrag", bedrag, amount, FCT_BUDGET.AMOUNT_KEUR);
             } catch (IllegalArgumentException e) {
                 v.reject("bedrag", bedrag, e.getMessage());
             }

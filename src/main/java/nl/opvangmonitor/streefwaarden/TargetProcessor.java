@@ -1,5 +1,7 @@
 package nl.opvangmonitor.streefwaarden;
 
+import static nl.opvangmonitor.db.core.Tables.FCT_TARGET;
+
 import java.util.Locale;
 import nl.opvangmonitor.common.load.RowValidator;
 import nl.opvangmonitor.common.load.Validated;
@@ -37,6 +39,8 @@ class TargetProcessor {
         if (text != null) {
             try {
                 target = TargetNotation.parse(text, higherIsBetter == null || higherIsBetter);
+                v.fits("streefwaarde", text, target.value(), FCT_TARGET.TARGET_VALUE);
+                v.fits("streefwaarde", text, target.upper(), FCT_TARGET.TARGET_VALUE_UPPER);
             } catch (IllegalArgumentException e) {
                 v.reject("streefwaarde", text, e.getMessage());
             }

@@ -89,6 +89,20 @@ public final class RowValidator {
         return v == null ? null : pseudonymizer.pseudonymise(v);
     }
 
+    /**
+     * Rejects {@code value} (read as {@code text} from {@code column}) when the fact column it is stored in
+     * cannot hold it: the bound comes from that column's type (see {@link ColumnBound}), the same words
+     * as the set-based rules. Returns whether it fits.
+     */
+    public boolean fits(String column, String text, BigDecimal value, org.jooq.Field<?> target) {
+        var bound = ColumnBound.of(target);
+        if (value == null || bound.isEmpty() || bound.get().fits(value)) {
+            return true;
+        }
+        reject(column, text, "'" + text + bound.get().reasonAfterValue(target.getName()));
+        return false;
+    }
+
     /** Adds a problem found by a rule that spans columns or is specific to a source. */
     public void reject(String column, String value, String reason) {
         // the value, and the reason where it quotes the value, scrubbed as every message: a lost delimiter can shift

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import nl.opvangmonitor.db.core.tables.VMunicipalitySpelling;
 import org.jooq.Condition;
-import org.jooq.DataType;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -223,23 +222,14 @@ public final class StagedRows {
      * the converted value.
      */
     void fitsColumn(Field<?> target, Field<?> value) {
-        DataType<?> type = target.getDataType();
-        String column = target.getName();
-        Field<String> shown = columns.contains(column) ? text(column) : value.cast(SQLDataType.VARCHAR);
-        BigDecimal max;
-        int scale = 0;
-        if (type.isDecimal() && type.precisionDefined()) {
-            scale = type.scaleDefined() ? type.scale() : 0;
-            max = BigDecimal.TEN.pow(type.precision() - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
-        } else if (type.getType() == Short.class || type.getType() == Byte.class) {
-            max = BigDecimal.valueOf(type.getType() == Short.class ? Short.MAX_VALUE : Byte.MAX_VALUE);
-        } else {
-            // INTEGER values come from wholeNumber (bounded to INTEGER) or from keys; BIGINT, text and dates always fit
-            return;
-        }
-        Field<BigDecimal> rounded = field("round(CAST({0} AS DECIMAL(38, 10)), {1})", SQLDataType.DECIMAL(38, 10), value, inline(scale));
-        reject(DSL.abs(rounded).gt(inline(max)), column, shown,
-                quoted(shown).concat(inline("' does not fit the column " + column + " (at most " + max.toPlainString() + " in absolute value)")));
+        // INTEGER values come from wholeNumber (bounded to INTEGER) or from keys; BIGINT, text and dates always fit
+        ColumnBound.of(target).ifPresent(bound -> {
+            String column = target.getName();
+            Field<String> shown = columns.contains(column) ? text(column) : value.cast(SQLDataType.VARCHAR);
+            Field<BigDecimal> rounded = field("round(CAST({0} AS DECIMAL(38, 10)), {1})", SQLDataType.DECIMAL(38, 10), value,
+                    inline(bound.scale()));
+            reject(DSL.abs(rounded).gt(inline(bound.max())), column, shown, quoted(shown).concat(inline(bound.reasonAfterValue(column))));
+        });
     }
 
     /** Adds a rule that spans columns or is specific to a source. */
