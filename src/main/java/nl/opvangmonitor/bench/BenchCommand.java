@@ -42,9 +42,10 @@ import org.xml.sax.XMLReader;
 /**
  * {@code bench --scale S --workdir DIR}: generates synthetic exports at scale, measures DuckDB's own
  * read_csv on the same CSV files through the same driver, runs the full {@code load} on them, a rerun
- * with nothing new, and our XLSX reader against a plain POI SAX read of the same sheet, then the start-up
- * of the short commands as whole processes ({@code --startup-runs N} each, 0 to skip). Prints a
- * table of phases and one closing line {@code csv_ratio=<x> xlsx_seconds=<s> xlsx_peak_heap_mb=<m>}.
+ * with nothing new, the analyst's plain DuckDB SQL pipeline on the same CSV files ({@link PeerPipeline}),
+ * and our XLSX reader against a plain POI SAX read of the same sheet, then the start-up of the short
+ * commands as whole processes ({@code --startup-runs N} each, 0 to skip). Prints a table of phases and
+ * one closing line {@code csv_ratio=<x> peer_ratio=<y> xlsx_seconds=<s> xlsx_peak_heap_mb=<m>}.
  * A benchmark, not a test: run it on a quiet machine; CI only runs it at a tiny scale as a smoke test.
  */
 public final class BenchCommand {
@@ -58,6 +59,7 @@ public final class BenchCommand {
         FileSystemUtils.deleteRecursively(input);
         FileSystemUtils.deleteRecursively(warehouseDir);
         Files.deleteIfExists(workdir.resolve("baseline.duckdb"));
+        Files.deleteIfExists(workdir.resolve("peer.duckdb"));
         Files.createDirectories(workdir);
         Path warehouse = warehouseDir.resolve("opvangmonitor.duckdb");
 
@@ -84,6 +86,9 @@ public final class BenchCommand {
         t = System.nanoTime();
         int rerunExit = Application.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
         double rerun = seconds(t);
+
+        // the analyst's pipeline on the same CSV files (its municipality seed comes from the warehouse just loaded)
+        PeerPipeline.Result peer = PeerPipeline.run(workdir.resolve("peer.duckdb"), input, warehouse);
 
         List<LocalDateTime[]> csvIntervals = new ArrayList<>();
         List<LocalDateTime[]> xlsxIntervals = new ArrayList<>();
@@ -154,6 +159,7 @@ public final class BenchCommand {
         out.printf("%-34s %12s %10s %14s%n", "phase", "rows", "seconds", "rows/s");
         line(out, "generate exports", data.csvRows() + data.xlsxRows(), generate);
         line(out, "DuckDB read_csv (baseline)", data.csvRows(), baseline);
+        line(out, "peer: plain DuckDB SQL pipeline", peer.loaded() + peer.rejected(), peer.seconds());
         line(out, "load: stage (read, pseudonymise)*", rows, LoadMetrics.READ_NANOS.get() / 1e9);
         line(out, "load: rules (convert, validate)*", rows, LoadMetrics.VALIDATE_NANOS.get() / 1e9);
         line(out, "load: write facts and rejects*", rows, LoadMetrics.WRITE_NANOS.get() / 1e9);
@@ -173,11 +179,13 @@ public final class BenchCommand {
         out.printf("* summed over files, which load two at a time%n");
         out.printf(Locale.ROOT, "rows read %d = loaded %d + rejected %d: %s; saxCells=%d; load peak heap %d MB%n", read, loaded, rejected,
                 balanced && read == loaded + rejected ? "yes" : "NO", saxCells, loadPeakHeap / (1 << 20));
+        out.printf(Locale.ROOT, "peer: CSV rows %d = loaded %d + rejected %d: %s%n", data.csvRows(), peer.loaded(), peer.rejected(),
+                data.csvRows() == peer.loaded() + peer.rejected() ? "yes" : "NO");
         if (startupRuns > 0) {
             StartupBench.measure(input, warehouse, startupRuns, out);
         }
-        out.printf(Locale.ROOT, "csv_ratio=%.2f xlsx_seconds=%.2f xlsx_peak_heap_mb=%d%n", csvIngest / baseline, xlsxIngest,
-                xlsxPeakHeap / (1 << 20));
+        out.printf(Locale.ROOT, "csv_ratio=%.2f peer_ratio=%.2f xlsx_seconds=%.2f xlsx_peak_heap_mb=%d%n", csvIngest / baseline,
+                csvIngest / peer.seconds(), xlsxIngest, xlsxPeakHeap / (1 << 20));
         return exit == 0 || exit == 2 ? 0 : exit;
     }
 

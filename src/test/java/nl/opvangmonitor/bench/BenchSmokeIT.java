@@ -28,9 +28,12 @@ class BenchSmokeIT {
                 .contains("rerun, nothing new (exit 0)")
                 .containsPattern("report: every area \\(exit 0\\) +\\d{3} ")
                 .contains("rows read 47790 = loaded 47784 + rejected 6: yes")
+                // the analyst's pipeline on the same CSV files rejects the same six bad rows
+                .containsPattern("(?m)^peer: plain DuckDB SQL pipeline +6500 +\\d+\\.\\d\\d ")
+                .contains("peer: CSV rows 6500 = loaded 6494 + rejected 6: yes")
                 .containsPattern("(?m)^start-up: --help \\(exit 0\\) +\\d+\\.\\d\\d s median of 1 ")
                 .containsPattern("(?m)^start-up: history \\(exit 0\\) ")
                 .containsPattern("(?m)^start-up: load \\(exit 0\\) ")
-                .containsPattern("(?m)^csv_ratio=\\d+\\.\\d\\d xlsx_seconds=\\d+\\.\\d\\d xlsx_peak_heap_mb=\\d+$");
+                .containsPattern("(?m)^csv_ratio=\\d+\\.\\d\\d peer_ratio=\\d+\\.\\d\\d xlsx_seconds=\\d+\\.\\d\\d xlsx_peak_heap_mb=\\d+$");
     }
 }
