@@ -26,7 +26,12 @@ import org.jooq.impl.DSL;
  */
 final class PeerPipeline {
 
-    private static final List<String> SOURCES = List.of("meldingen", "verblijven", "nachten");
+    /** Each source of the peer: its SQL file is peer_<name>.sql, its files the CSV files of its input folder. */
+    private record Source(String name, String folder) {
+    }
+
+    private static final List<Source> SOURCES = List.of(new Source("meldingen", "veiligthuis"),
+            new Source("verblijven", "opvang/verblijven"), new Source("nachten", "opvang/nachten"));
 
     /** Rows loaded into the facts and rejected (one per rejected row), and the seconds the three sources took. */
     record Result(long loaded, long rejected, double seconds) {
@@ -52,12 +57,13 @@ final class PeerPipeline {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             dsl.query("SET VARIABLE pseudonym_key = {0}", inline(HexFormat.of().formatHex(key))).execute();
-            dsl.query("SET VARIABLE meldingen = {0}", inline(input.resolve("veiligthuis").toAbsolutePath() + "/*.csv")).execute();
-            dsl.query("SET VARIABLE verblijven = {0}", inline(input.resolve("opvang/verblijven").toAbsolutePath() + "/*.csv")).execute();
-            dsl.query("SET VARIABLE nachten = {0}", inline(input.resolve("opvang/nachten").toAbsolutePath() + "/*.csv")).execute();
+            for (Source source : SOURCES) {
+                dsl.query("SET VARIABLE {0} = {1}", DSL.name(source.name()),
+                        inline(input.resolve(source.folder()).toAbsolutePath() + "/*.csv")).execute();
+            }
             long t = System.nanoTime();
-            for (String source : SOURCES) {
-                execute(c, "peer_" + source);
+            for (Source source : SOURCES) {
+                execute(c, "peer_" + source.name());
             }
             double seconds = (System.nanoTime() - t) / 1e9;
             long loaded = dsl.fetchSingle("SELECT (SELECT count(*) FROM fct_melding) + (SELECT count(*) FROM fct_verblijf)"
