@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import nl.opvangmonitor.bench.BenchCommand;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
@@ -45,7 +46,15 @@ public class Application {
         int run(Invocation invocation) throws Exception;
     }
 
-    record Command(String name, String help, Action action) {
+    /**
+     * A command of the table. {@code ownArguments} is set for a command that parses its own arguments
+     * (report: {@code --area} takes several codes); it gets everything after its name and {@code action}
+     * is null.
+     */
+    record Command(String name, String help, Action action, ToIntFunction<List<String>> ownArguments) {
+        Command(String name, String help, Action action) {
+            this(name, help, action, null);
+        }
     }
 
     /** The commands, in the order of the usage text: adding a command is one line here. */
@@ -58,14 +67,15 @@ public class Application {
             new Command("sample", "write the synthetic sample exports (--output DIR, default input)", Application::sample),
             new Command("bench", "benchmark the load at scale (--scale S, default 1; --workdir DIR, default bench; --seed N; --startup-runs N, default 5)",
                     i -> BenchCommand.run(Double.parseDouble(i.option("scale", "1")), Path.of(i.option("workdir", "bench")),
-                            Long.parseLong(i.option("seed", "20261123")), Integer.parseInt(i.option("startup-runs", "5")), System.out)));
+                            Long.parseLong(i.option("seed", "20261123")), Integer.parseInt(i.option("startup-runs", "5")), System.out)),
+            new Command("report", "Excel workbooks and HTML pages per area from the public database (report --help)", null,
+                    arguments -> ReportCommand.run(arguments, System.out, System.err)));
 
     /** Options with a value: {@code --name VALUE} or {@code --name=VALUE}; the first three are properties. */
     static final List<String> OPTIONS = List.of("input", "warehouse", "publish", "output", "scale", "workdir", "seed", "startup-runs");
 
     static final String USAGE = "usage: opvangmonitor <command> [options]\n"
             + COMMANDS.stream().map(c -> String.format("  %-8s %s%n", c.name(), c.help())).collect(Collectors.joining())
-            + String.format("  %-8s %s%n", "report", "Excel workbooks and HTML pages per area from the public database (report --help)")
             + """
             options:
               --input DIR        input folder with one sub folder per source (default: input)
@@ -107,9 +117,9 @@ public class Application {
         OwnerOnly.restrictUmask();
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        if (args.length > 0 && args[0].equals("report")) {
-            // report parses its own options (--area takes several codes) and needs no Spring context
-            return ReportCommand.run(List.of(args).subList(1, args.length), System.out, System.err);
+        Command first = args.length == 0 ? null : COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        if (first != null && first.ownArguments() != null) {
+            return first.ownArguments().applyAsInt(List.of(args).subList(1, args.length));
         }
         if (List.of(args).contains("--help") || List.of(args).contains("-h") || (args.length > 0 && args[0].equals("help"))) {
             System.out.print(USAGE);
@@ -165,6 +175,9 @@ public class Application {
             } else if (command == null) {
                 command = COMMANDS.stream().filter(c -> c.name().equals(arg)).findFirst().orElseThrow(() -> new UsageException(
                         "unknown command " + arg + "; did you mean " + PropertyNames.nearest(arg, COMMANDS.stream().map(Command::name).toList()) + "?"));
+                if (command.ownArguments() != null) {
+                    throw new UsageException(arg + " takes its options after its name: opvangmonitor " + arg + " [options]");
+                }
             } else {
                 throw new UsageException("unexpected argument: " + arg);
             }

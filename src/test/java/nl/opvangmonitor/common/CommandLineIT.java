@@ -71,6 +71,17 @@ class CommandLineIT {
     }
 
     @Test
+    void run_whenACommandWithItsOwnOptionsIsMisspeltOrNotFirst_thenExit64NamingIt() {
+        var misspelt = CommandLineRunner.run("reprot");
+        var notFirst = CommandLineRunner.run("--input", "x", "report");
+
+        assertThat(misspelt.exitCode()).isEqualTo(64);
+        assertThat(misspelt.err()).startsWith("unknown command reprot; did you mean report?\n");
+        assertThat(notFirst.exitCode()).isEqualTo(64);
+        assertThat(notFirst.err()).startsWith("report takes its options after its name: opvangmonitor report [options]\n");
+    }
+
+    @Test
     void load_whenInputFolderIsMissingUnreadableOrHoldsNoSourceFolder_thenExit1InOneLineAndNothingPublished() throws Exception {
         // given
         Path warehouse = temp.resolve("w/opvangmonitor.duckdb");

@@ -76,7 +76,7 @@ public final class PublicDatabase {
     }
 
     /** Writes the public database to {@code target} from the (checked) warehouse {@code dsl} is connected to. */
-    public static void build(DSLContext dsl, Path target, int minCount, int roundTo, Path parquetFolder) {
+    private static void build(DSLContext dsl, Path target, int minCount, int roundTo, Path parquetFolder) {
         try {
             Files.deleteIfExists(target);
             Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
