@@ -1,11 +1,14 @@
 package nl.opvangmonitor.opvang;
 
+import static nl.opvangmonitor.db.core.Tables.FCT_AFWIJZING;
+import static nl.opvangmonitor.db.core.Tables.FCT_NACHT;
+import static nl.opvangmonitor.db.core.Tables.FCT_VERBLIJF;
 import static org.jooq.impl.DSL.inline;
 
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.List;
 import java.util.Map;
+import nl.opvangmonitor.common.load.Facts;
 import nl.opvangmonitor.common.load.StagedRows;
 import org.jooq.CaseWhenStep;
 import org.jooq.Field;
@@ -39,8 +42,8 @@ final class OpvangRules {
     private OpvangRules() {
     }
 
-    /** The columns of core.fct_verblijf after (file_id, row_number), up to has_co_pas. */
-    static List<Field<?>> verblijf(StagedRows r) {
+    /** The columns of core.fct_verblijf, each by name (facility_key is set after the load). */
+    static Facts verblijf(StagedRows r) {
         Field<String> verblijfId = r.requiredText("verblijf_id");
         Field<String> clientKey = r.requiredText("client_id");
         int thisYear = Year.now().getValue();
@@ -66,21 +69,39 @@ final class OpvangRules {
         r.reject(age.lt(inline(0)), "geboortejaar", r.text("geboortejaar"), "geboortejaar is after the startdatum");
         Field<String> ageGroup = DSL.when(age.lt(inline(18)), inline("kind")).when(age.lt(inline(23)), inline("jongere"))
                 .otherwise(inline("volwassene"));
-        return List.of(verblijfId, clientKey, geboortejaar, age, ageGroup, huishouden, geslacht, voorziening, type,
-                r.text("aanbieder"), municipality, start, end, r.code("uitstroom_bestemming"), r.yesNo("co_pas", false));
+        return new Facts()
+                .set(FCT_VERBLIJF.VERBLIJF_ID, verblijfId)
+                .set(FCT_VERBLIJF.CLIENT_KEY, clientKey)
+                .set(FCT_VERBLIJF.GEBOORTEJAAR, geboortejaar)
+                .set(FCT_VERBLIJF.AGE_AT_START, age)
+                .set(FCT_VERBLIJF.AGE_GROUP, ageGroup)
+                .set(FCT_VERBLIJF.HUISHOUDEN, huishouden)
+                .set(FCT_VERBLIJF.GESLACHT, geslacht)
+                .set(FCT_VERBLIJF.VOORZIENING, voorziening)
+                .set(FCT_VERBLIJF.VOORZIENINGSTYPE, type)
+                .set(FCT_VERBLIJF.AANBIEDER, r.text("aanbieder"))
+                .set(FCT_VERBLIJF.MUNICIPALITY_KEY, municipality)
+                .set(FCT_VERBLIJF.START_DATE, start)
+                .set(FCT_VERBLIJF.END_DATE, end)
+                .set(FCT_VERBLIJF.UITSTROOM_BESTEMMING, r.code("uitstroom_bestemming"))
+                .set(FCT_VERBLIJF.HAS_CO_PAS, r.yesNo("co_pas", false));
     }
 
-    /** The columns of core.fct_nacht after (file_id, row_number), up to voorziening. */
-    static List<Field<?>> nacht(StagedRows r) {
-        return List.of(r.requiredText("client_id"), r.date("datum", true), r.requiredText("voorziening"));
+    /** The columns of core.fct_nacht, each by name. */
+    static Facts nacht(StagedRows r) {
+        return new Facts()
+                .set(FCT_NACHT.CLIENT_KEY, r.requiredText("client_id"))
+                .set(FCT_NACHT.NIGHT_DATE, r.date("datum", true))
+                .set(FCT_NACHT.VOORZIENING, r.requiredText("voorziening"));
     }
 
-    /** The columns of core.fct_afwijzing after (file_id, row_number), up to municipality_key. */
-    static List<Field<?>> afwijzing(StagedRows r) {
-        Field<LocalDate> date = r.date("datum", true);
-        Field<String> voorziening = r.requiredText("voorziening");
-        Field<String> reden = StagedRows.code(r.requiredText("reden"));
-        return List.of(date, voorziening, reden, r.municipality("gemeente", false));
+    /** The columns of core.fct_afwijzing, each by name. */
+    static Facts afwijzing(StagedRows r) {
+        return new Facts()
+                .set(FCT_AFWIJZING.REFUSAL_DATE, r.date("datum", true))
+                .set(FCT_AFWIJZING.VOORZIENING, r.requiredText("voorziening"))
+                .set(FCT_AFWIJZING.REDEN, StagedRows.code(r.requiredText("reden")))
+                .set(FCT_AFWIJZING.MUNICIPALITY_KEY, r.municipality("gemeente", false));
     }
 
     /** CASE key WHEN ... : the key is computed once, not once per branch. */

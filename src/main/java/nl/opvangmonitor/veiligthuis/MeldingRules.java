@@ -1,10 +1,11 @@
 package nl.opvangmonitor.veiligthuis;
 
+import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
 import static org.jooq.impl.DSL.inline;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
+import nl.opvangmonitor.common.load.Facts;
 import nl.opvangmonitor.common.load.StagedRows;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -16,8 +17,8 @@ final class MeldingRules {
     private MeldingRules() {
     }
 
-    /** The columns of core.fct_melding after (file_id, row_number), in table order. */
-    static List<Field<?>> facts(StagedRows r) {
+    /** The columns of core.fct_melding, each by name. */
+    static Facts facts(StagedRows r) {
         Field<String> meldingId = r.requiredText("melding_id");
         Field<String> clientKey = r.requiredText("client_id");
         Field<LocalDate> date = r.date("meldingsdatum", true);
@@ -32,7 +33,18 @@ final class MeldingRules {
                 "number of children cannot be negative");
         Field<Boolean> intensief = r.yesNo("intensief_casemanagement", true);
         Field<Integer> dateKey = DSL.field("CAST(strftime({0}, '%Y%m%d') AS INTEGER)", SQLDataType.INTEGER, date);
-        return List.of(meldingId, clientKey, date, dateKey, municipality, DSL.lower(r.text("vorm_geweld")),
-                duur, onderzoek, veilig, huisverbod, kinderen, intensief);
+        return new Facts()
+                .set(FCT_MELDING.MELDING_ID, meldingId)
+                .set(FCT_MELDING.CLIENT_KEY, clientKey)
+                .set(FCT_MELDING.MELDING_DATE, date)
+                .set(FCT_MELDING.DATE_KEY, dateKey)
+                .set(FCT_MELDING.MUNICIPALITY_KEY, municipality)
+                .set(FCT_MELDING.VORM_GEWELD, DSL.lower(r.text("vorm_geweld")))
+                .set(FCT_MELDING.DUUR_GEWELD_MAANDEN, duur)
+                .set(FCT_MELDING.IS_IN_ONDERZOEK, onderzoek)
+                .set(FCT_MELDING.IS_VEILIG_NA_12_MAANDEN, veilig)
+                .set(FCT_MELDING.HAS_HUISVERBOD, huisverbod)
+                .set(FCT_MELDING.AANTAL_KINDEREN_HUISVERBOD, kinderen)
+                .set(FCT_MELDING.HAS_INTENSIEF_CASEMANAGEMENT, intensief);
     }
 }

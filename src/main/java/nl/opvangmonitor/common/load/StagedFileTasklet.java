@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.io.FileRejectedException;
@@ -22,6 +23,7 @@ import org.jooq.Record5;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
@@ -40,6 +42,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class StagedFileTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(StagedFileTasklet.class);
+
+    private static final String FILE_ID = "file_id";
+    private static final String ROW_NUMBER = "row_number";
 
     private final StagedSource source;
     private final LoadAudit audit;
@@ -109,6 +114,19 @@ class StagedFileTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** The rules' values, each for a column of this source's fact table other than file_id and row_number. */
+    private Map<TableField<?, ?>, Field<?>> factValues(Facts facts) {
+        Table<?> fact = source.factTable();
+        for (TableField<?, ?> column : facts.values().keySet()) {
+            if (!column.getTable().getQualifiedName().equals(fact.getQualifiedName())
+                    || column.getName().equals(FILE_ID) || column.getName().equals(ROW_NUMBER)) {
+                throw new SafeMessage.SafeFailure("the rules of " + source.name() + " set " + column.getTable().getName() + "."
+                        + column.getName() + ", which is not a column they may set in " + fact.getName());
+            }
+        }
+        return facts.values();
+    }
+
     /** One rejected_row per broken rule of a rejected row: (file, row, column, value, reason), identifiers masked. */
     private static Select<Record5<Long, Integer, String, String, String>> reasons(DSLContext dsl, long fileId, List<StagedRows.Check> checks,
                                                                              Table<?> badRows) {
@@ -143,14 +161,11 @@ class StagedFileTasklet implements Tasklet {
         DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
         Set<String> columns = new LinkedHashSet<>(source.columns().all());
         StagedRows rows = new StagedRows(columns, source.identifierColumns());
-        List<Field<?>> values = source.rules().apply(rows);
+        Map<TableField<?, ?>, Field<?>> values = factValues(source.rules().apply(rows));
         if (source.key() != null) {
             rows.uniqueKey(source.key());
         }
-        Field<?>[] targets = source.factTable().fields();
-        for (int i = 0; i < values.size(); i++) {
-            rows.fitsColumn(targets[i + 2], values.get(i));
-        }
+        values.forEach(rows::fitsColumn);
         long t = System.nanoTime();
         var parsingRows = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow());
         // converted once, kept in memory for the two statements that read it
@@ -184,11 +199,13 @@ class StagedFileTasklet implements Tasklet {
 
             t = System.nanoTime();
             Table<?> fact = source.factTable();
-            List<Field<?>> target = List.of(fact.fields()).subList(0, values.size() + 2);
+            // by name: each value goes to the column it is keyed by, wherever the table holds that column
+            List<Field<?>> target = new ArrayList<>(List.of(fact.field(FILE_ID), fact.field(ROW_NUMBER)));
+            target.addAll(values.keySet());
             List<Field<?>> select = new ArrayList<>();
             select.add(inline(fileId));
             select.add(rowNumber);
-            select.addAll(values);
+            select.addAll(values.values());
             var facts = dsl.select(select).from(parsed);
             dsl.transaction(tx -> {
                 DSLContext txDsl = tx.dsl();

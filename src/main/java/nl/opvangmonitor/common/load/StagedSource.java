@@ -1,10 +1,8 @@
 package nl.opvangmonitor.common.load;
 
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import nl.opvangmonitor.common.io.SourceColumns;
-import org.jooq.Field;
 import org.jooq.Table;
 
 /**
@@ -17,8 +15,8 @@ import org.jooq.Table;
  * @param folder            sub folder of the input folder (e.g. veiligthuis, opvang/verblijven)
  * @param identifierColumns columns holding client identifiers: pseudonymised while staging, masked in rejects
  * @param factTable         the fact table; it starts with (file_id, row_number)
- * @param rules             the values of the fact table's next columns, in table order (columns after
- *                          them stay NULL), written with the accessors of {@link StagedRows}
+ * @param rules             the values of the fact table's columns, each keyed by its generated column ({@link Facts}),
+ *                          written with the accessors of {@link StagedRows}
  * @param key               the natural key (a column of the export and of the fact table, e.g. melding_id), or
  *                          null: a file repeating a key rejects the repeats, and a newer delivery's row
  *                          replaces the row of the same key an older delivery loaded
@@ -29,12 +27,12 @@ public record StagedSource(
         SourceColumns columns,
         Set<String> identifierColumns,
         Table<?> factTable,
-        Function<StagedRows, List<Field<?>>> rules,
+        Function<StagedRows, Facts> rules,
         String key) implements LoadSource {
 
     /** A source without a natural key (one row per night, per refusal): every delivered row counts. */
     public StagedSource(String name, String folder, SourceColumns columns, Set<String> identifierColumns, Table<?> factTable,
-                        Function<StagedRows, List<Field<?>>> rules) {
+                        Function<StagedRows, Facts> rules) {
         this(name, folder, columns, identifierColumns, factTable, rules, null);
     }
 
