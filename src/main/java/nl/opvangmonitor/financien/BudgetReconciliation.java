@@ -15,13 +15,11 @@ import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
 import java.util.List;
-import nl.opvangmonitor.indicators.DerivedTables;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record15;
 import org.jooq.Select;
 import org.jooq.Table;
-import org.springframework.stereotype.Component;
 
 /**
  * After the files are loaded, compares every reported total with the sum of its parts, set-based,
@@ -35,11 +33,12 @@ import org.springframework.stereotype.Component;
  * figure on its own (4.871 + 2.333 = 7.204, published as 7.205). A larger one is an error. Neither
  * rejects a row or a file. The facts of deliveries superseded by a re-delivery are removed here too.
  */
-@Component
-class BudgetReconciliation implements DerivedTables {
+final class BudgetReconciliation {
 
-    @Override
-    public void refresh(DSLContext t) {
+    private BudgetReconciliation() {
+    }
+
+    static void refresh(DSLContext t) {
         var superseded = select(LOAD_FILE.FILE_ID).from(LOAD_FILE).where(LOAD_FILE.STATUS.eq("SUPERSEDED"));
         t.deleteFrom(FCT_BUDGET).where(FCT_BUDGET.FILE_ID.in(superseded)).execute();
         t.deleteFrom(FCT_BUDGET_TOTAL).where(FCT_BUDGET_TOTAL.FILE_ID.in(superseded)).execute();

@@ -13,17 +13,14 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.opvangmonitor.common.load.LoadSummaryNotes;
 import nl.opvangmonitor.db.audit.tables.records.BudgetReconciliationRecord;
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Component;
 
 /**
  * The finance lines of the run summary: per finance file the layout found and its reconciliation
  * (totals checked, rounding notes and errors, each note named), and after the files the totals.
  */
-@Component
-class FinanceLoadSummary implements LoadSummaryNotes {
+class FinanceLoadSummary {
 
     static final int LISTED = 10;
 
@@ -35,8 +32,7 @@ class FinanceLoadSummary implements LoadSummaryNotes {
         this.reference = reference;
     }
 
-    @Override
-    public List<String> fileNotes(long fileId) {
+    List<String> fileNotes(long fileId) {
         var file = dsl.selectFrom(BUDGET_FILE).where(BUDGET_FILE.FILE_ID.eq(fileId)).fetchOne();
         if (file == null) {
             return List.of();
@@ -112,8 +108,7 @@ class FinanceLoadSummary implements LoadSummaryNotes {
                 amount(r.getDifferenceKeur()), amount(r.getToleranceKeur()));
     }
 
-    @Override
-    public List<String> runNotes(long runId) {
+    List<String> runNotes(long runId) {
         var files = dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE).where(LOAD_FILE.RUN_ID.eq(runId));
         int financeFiles = dsl.fetchCount(BUDGET_FILE, BUDGET_FILE.FILE_ID.in(files));
         if (financeFiles == 0) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import nl.opvangmonitor.common.checks.CheckRunner;
 import nl.opvangmonitor.common.checks.PublishGate;
-import nl.opvangmonitor.common.load.LoadSummaryNotes;
 import nl.opvangmonitor.db.mart.tables.records.PublishedComparisonRecord;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * published figure differs from what it computes.
  */
 @Component
-class PublishedComparison implements LoadSummaryNotes, PublishGate {
+class PublishedComparison implements PublishGate {
 
     static final int LISTED = 15;
 
@@ -34,13 +33,8 @@ class PublishedComparison implements LoadSummaryNotes, PublishGate {
         this.gate = gate;
     }
 
-    @Override
-    public List<String> fileNotes(long fileId) {
-        return List.of();
-    }
-
-    @Override
-    public List<String> runNotes(long runId) {
+    /** The run summary's lines on the published figures (for {@link GepubliceerdModule}). */
+    static List<String> runNotes(DSLContext dsl) {
         Map<String, Integer> outcomes = dsl.select(PUBLISHED_COMPARISON.OUTCOME, count()).from(PUBLISHED_COMPARISON)
                 .groupBy(PUBLISHED_COMPARISON.OUTCOME).fetchMap(PUBLISHED_COMPARISON.OUTCOME, count());
         int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();

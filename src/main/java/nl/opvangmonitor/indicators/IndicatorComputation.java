@@ -8,16 +8,19 @@ import static org.jooq.impl.DSL.sum;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import nl.opvangmonitor.common.load.SourceModule;
+import nl.opvangmonitor.common.load.SourceModules;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Recomputes core.fct_indicator_value from the facts, set-based: municipality rows from each
- * feature's {@link IndicatorView}, then region rows as sums of numerators and denominators over
+ * source module's {@link IndicatorView}s (after the module's derivations), then region rows as sums of numerators and denominators over
  * the municipalities of each Veilig Thuis region and centrumgemeente region.
  */
 @Component
@@ -29,14 +32,17 @@ public class IndicatorComputation {
     private static final Logger log = LoggerFactory.getLogger(IndicatorComputation.class);
 
     private final DSLContext dsl;
-    private final List<IndicatorView> views;
-    private final List<DerivedTables> derivedTables;
+    private final List<SourceModule> modules;
     private final Retention retention;
 
-    public IndicatorComputation(DSLContext dsl, List<IndicatorView> views, List<DerivedTables> derivedTables, Retention retention) {
+    @Autowired
+    public IndicatorComputation(DSLContext dsl, Retention retention) {
+        this(dsl, SourceModules.all(), retention);
+    }
+
+    IndicatorComputation(DSLContext dsl, List<SourceModule> modules, Retention retention) {
         this.dsl = dsl;
-        this.views = views;
-        this.derivedTables = derivedTables;
+        this.modules = modules;
         this.retention = retention;
     }
 
@@ -54,10 +60,10 @@ public class IndicatorComputation {
     public int recompute() {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            derivedTables.forEach(d -> timed(d.getClass().getSimpleName(), () -> d.refresh(t)));
+            modules.forEach(m -> timed(m.name() + " derivations", () -> m.derive(t)));
             t.deleteFrom(FCT_INDICATOR_VALUE).execute();
             int rows = 0;
-            for (IndicatorView v : views) {
+            for (IndicatorView v : modules.stream().flatMap(m -> m.indicatorViews().stream()).toList()) {
                 long started = System.nanoTime();
                 rows += t.insertInto(FCT_INDICATOR_VALUE, FCT_INDICATOR_VALUE.INDICATOR_CODE, FCT_INDICATOR_VALUE.AREA_TYPE,
                                 FCT_INDICATOR_VALUE.AREA_CODE, FCT_INDICATOR_VALUE.YEAR,

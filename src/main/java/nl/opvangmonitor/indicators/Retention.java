@@ -3,12 +3,8 @@ package nl.opvangmonitor.indicators;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.audit.Tables.REJECTED_ROW;
 import static nl.opvangmonitor.db.audit.Tables.RETENTION_LOG;
-import static nl.opvangmonitor.db.core.Tables.FCT_AFWIJZING;
 import static nl.opvangmonitor.db.core.Tables.FCT_INDICATOR_VALUE;
 import static nl.opvangmonitor.db.core.Tables.FCT_INDICATOR_VALUE_RETAINED;
-import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
-import static nl.opvangmonitor.db.core.Tables.FCT_NACHT;
-import static nl.opvangmonitor.db.core.Tables.FCT_VERBLIJF;
 import static org.jooq.impl.DSL.currentLocalDateTime;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.notExists;
@@ -18,18 +14,23 @@ import static org.jooq.impl.DSL.selectOne;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import nl.opvangmonitor.common.load.SourceModule;
+import nl.opvangmonitor.common.load.SourceModules;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes microdata older than {@code opvangmonitor.retention-years} (default 15, the Wmo term):
- * rows dated before 1 January of (this year - retention years). Before that, the indicator values of
+ * the rows each source module declares expired ({@link SourceModule#expired}) on 1 January of (this
+ * year - retention years), and the rejected rows of files loaded before then. Before that, the indicator values of
  * those years are kept in core.fct_indicator_value_retained, so the published aggregates stay.
  * Every deletion is logged in audit.retention_log.
  */
@@ -39,9 +40,17 @@ public class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
     private final int years;
+    private final List<SourceModule> modules;
 
+    @Autowired
     public Retention(@Value("${opvangmonitor.retention-years:15}") int years) {
+        this(years, SourceModules.all());
+    }
+
+    /** Retention of the microdata the {@code modules} declare (each module's {@link SourceModule#expired}). */
+    public Retention(int years, List<SourceModule> modules) {
         this.years = years;
+        this.modules = modules;
     }
 
     public LocalDate cutoff() {
@@ -84,10 +93,7 @@ public class Retention {
                                 FCT_INDICATOR_VALUE_RETAINED.YEAR.eq(FCT_INDICATOR_VALUE.YEAR)))))
                 .execute();
         Map<Table<?>, Condition> expired = new LinkedHashMap<>();
-        expired.put(FCT_MELDING, FCT_MELDING.MELDING_DATE.lt(cutoff));
-        expired.put(FCT_VERBLIJF, FCT_VERBLIJF.END_DATE.lt(cutoff));
-        expired.put(FCT_NACHT, FCT_NACHT.NIGHT_DATE.lt(cutoff));
-        expired.put(FCT_AFWIJZING, FCT_AFWIJZING.REFUSAL_DATE.lt(cutoff));
+        modules.forEach(m -> expired.putAll(m.expired(cutoff)));
         expired.put(REJECTED_ROW, exists(selectOne().from(LOAD_FILE)
                 .where(LOAD_FILE.FILE_ID.eq(REJECTED_ROW.FILE_ID), LOAD_FILE.STARTED_AT.cast(org.jooq.impl.SQLDataType.LOCALDATE).lt(cutoff))));
         for (Map.Entry<Table<?>, Condition> e : expired.entrySet()) {

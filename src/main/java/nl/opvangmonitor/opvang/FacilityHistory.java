@@ -8,23 +8,22 @@ import static nl.opvangmonitor.db.core.Tables.V_FACILITY_HISTORY;
 import static org.jooq.impl.DSL.select;
 
 import java.time.LocalDate;
-import nl.opvangmonitor.indicators.DerivedTables;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the type-2 facility dimension from the delivered stays (core.v_facility_history) and
  * points every stay, night and refusal at the facility version valid on its date.
  */
-@Component
-class FacilityHistory implements DerivedTables {
+final class FacilityHistory {
 
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
-    @Override
-    public void refresh(DSLContext dsl) {
+    private FacilityHistory() {
+    }
+
+    static void refresh(DSLContext dsl) {
         dsl.deleteFrom(DIM_FACILITY).execute();
         dsl.insertInto(DIM_FACILITY).select(dsl.selectFrom(V_FACILITY_HISTORY)).execute();
         dsl.update(FCT_VERBLIJF).set(FCT_VERBLIJF.FACILITY_KEY, versionAt(FCT_VERBLIJF.VOORZIENING, FCT_VERBLIJF.START_DATE)).execute();

@@ -7,9 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import nl.opvangmonitor.Application;
 import nl.opvangmonitor.Warehouse;
+import nl.opvangmonitor.common.load.SourceModule;
+import nl.opvangmonitor.common.load.StagedSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +76,49 @@ class RetentionJobIT {
                     .where(INDICATOR_YEARLY.INDICATOR_CODE.eq("vt_meldingen"), INDICATOR_YEARLY.MUNICIPALITY_CODE.eq("GM0599"),
                             INDICATOR_YEARLY.YEAR.eq(recent))
                     .fetchSingle().value1()).isEqualByComparingTo("2");
+        }
+    }
+
+    @Test
+    void apply_whenAModuleDeclaresItsMicrodata_thenItsExpiredRowsGoAndAreLogged() throws Exception {
+        // given a warehouse and a module (of a source no other code knows) with microdata in core.test_microdata
+        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
+        Files.createDirectories(temp.resolve("input/veiligthuis"));
+        assertThat(Application.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString())).isZero();
+        Table<?> microdata = DSL.table(DSL.name("core", "test_microdata"));
+        Field<LocalDate> day = DSL.field(DSL.name("day"), LocalDate.class);
+        SourceModule module = new SourceModule() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public List<StagedSource> sources() {
+                return List.of();
+            }
+
+            @Override
+            public Map<Table<?>, Condition> expired(LocalDate cutoff) {
+                return Map.of(microdata, day.lt(cutoff));
+            }
+        };
+        int thisYear = LocalDate.now().getYear();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse)) {
+            DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
+            dsl.execute("CREATE TABLE core.test_microdata (file_id BIGINT, day DATE)");
+            dsl.execute("INSERT INTO core.test_microdata VALUES (1, DATE '" + (thisYear - 11) + "-12-31'), (1, DATE '" + (thisYear - 10)
+                    + "-01-01'), (2, DATE '" + (thisYear - 30) + "-06-01')");
+
+            // when retention of 10 years runs over that module alone
+            new Retention(10, List.of(module)).apply(dsl);
+
+            // then the two rows before 1 January ten years ago are gone, and logged
+            assertThat(dsl.fetch("SELECT day FROM core.test_microdata").getValues(0, LocalDate.class))
+                    .containsExactly(LocalDate.of(thisYear - 10, 1, 1));
+            var logged = dsl.selectFrom(RETENTION_LOG).fetchSingle();
+            assertThat(logged.getTableName()).isEqualTo("core.test_microdata");
+            assertThat(logged.getRowsDeleted()).isEqualTo(2);
         }
     }
 }

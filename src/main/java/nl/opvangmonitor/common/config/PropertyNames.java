@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.opvangmonitor.Sources;
+import nl.opvangmonitor.common.load.SourceModule;
 
 /**
  * The configuration properties a user may set, so that a misspelt one is an error that names the
@@ -83,7 +84,7 @@ public final class PropertyNames {
         return List.copyOf(names);
     }
 
-    private static void collect(String prefix, Class<?> record, Sources.Source source, List<String> names) {
+    private static void collect(String prefix, Class<?> record, SourceModule.Folder source, List<String> names) {
         for (RecordComponent component : record.getRecordComponents()) {
             if (INTERNAL.contains(component.getName())) {
                 continue;

@@ -30,8 +30,8 @@ public class Deliveries {
     private final OpvangmonitorProperties properties;
 
     @Autowired
-    public Deliveries(List<LoadSource> sources, OpvangmonitorProperties properties) {
-        this(properties, sources.stream().map(LoadSource::folder).toList());
+    public Deliveries(OpvangmonitorProperties properties) {
+        this(properties, SourceModules.folders().stream().map(SourceModule.Folder::folder).toList());
     }
 
     /** The deliveries in the source folders {@code folders}, without Spring. */

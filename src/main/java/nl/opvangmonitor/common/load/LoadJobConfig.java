@@ -1,16 +1,21 @@
 package nl.opvangmonitor.common.load;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import nl.opvangmonitor.common.privacy.Pseudonymizer;
 import nl.opvangmonitor.common.privacy.SafeMessage;
+import org.jooq.Table;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +24,11 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly load: one partitioned step per source (a partition per delivered file, so every
+ * The nightly load: one partitioned step per source folder (a partition per delivered file, so every
  * file has its own step execution, counts and restart point), then the indicator computation.
- * Sources are the {@link LoadSource} beans of the feature packages, in their @Order: set-based
- * {@link StagedSource}s (one tasklet per file) and row-by-row {@link SourceDefinition}s (chunks of
- * validated rows through the Appender).
+ * The folders are those of the {@link SourceModules}, in their order: set-based {@link StagedSource}s
+ * (one tasklet per file, then the supersede of natural keys) and, until every source is staged,
+ * row-by-row {@link SourceDefinition} beans of the same name (chunks of validated rows through the Appender).
  */
 @Configuration
 public class LoadJobConfig {
@@ -33,33 +38,40 @@ public class LoadJobConfig {
     public static final String STARTED_AT = "startedAt";
 
     @Bean
-    public Job loadJob(JobRepository jobRepository, List<LoadSource> sources,
+    public Job loadJob(JobRepository jobRepository, ObjectProvider<SourceDefinition<?>> rowByRowSources,
                        DataSource warehouseDataSource, Pseudonymizer pseudonymizer,
                        @BatchTransactionManager PlatformTransactionManager batchTransactionManager,
                        LoadAudit audit, OpvangmonitorProperties properties,
                        @Qualifier("indicatorsStep") Step indicatorsStep) {
         JobBuilder builder = new JobBuilder("loadJob", jobRepository);
         SimpleJobBuilder job = null;
-        for (LoadSource source : sources) {
-            Step step = switch (source) {
-                case StagedSource staged -> stagedStep(staged, jobRepository, batchTransactionManager, audit, properties,
-                        warehouseDataSource, pseudonymizer);
-                case SourceDefinition<?> rowByRow -> sourceStep(rowByRow, jobRepository, batchTransactionManager, audit, properties);
-            };
-            job = job == null ? builder.start(step) : job.next(step);
-            if (source instanceof StagedSource staged && staged.key() != null) {
-                job.next(new StepBuilder(staged.name() + "KeyStep", jobRepository)
-                        .tasklet(new KeySupersede(staged, warehouseDataSource), batchTransactionManager).build());
+        Map<String, SourceDefinition<?>> rowByRow = rowByRowSources.orderedStream()
+                .collect(Collectors.toMap(SourceDefinition::name, d -> d));
+        for (SourceModule module : SourceModules.all()) {
+            Map<String, StagedSource> staged = module.sources().stream().collect(Collectors.toMap(StagedSource::name, s -> s));
+            for (SourceModule.Folder folder : module.folders()) {
+                StagedSource source = staged.get(folder.name());
+                Step step = source != null
+                        ? stagedStep(source, module.factTables(), jobRepository, batchTransactionManager, audit, properties, warehouseDataSource,
+                                pseudonymizer)
+                        : sourceStep(Optional.ofNullable(rowByRow.get(folder.name())).orElseThrow(() -> new IllegalStateException(
+                                "source module " + module.name() + " declares the folder " + folder.folder() + " but no source loads it")),
+                                jobRepository, batchTransactionManager, audit, properties);
+                job = job == null ? builder.start(step) : job.next(step);
+                if (source != null && source.key() != null) {
+                    job.next(new StepBuilder(source.name() + "KeyStep", jobRepository)
+                            .tasklet(new KeySupersede(source, warehouseDataSource), batchTransactionManager).build());
+                }
             }
         }
         return job == null ? builder.start(indicatorsStep).build() : job.next(indicatorsStep).build();
     }
 
-    private static Step stagedStep(StagedSource source, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    private static Step stagedStep(StagedSource source, List<Table<?>> moduleTables, JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    LoadAudit audit, OpvangmonitorProperties properties, DataSource warehouse, Pseudonymizer pseudonymizer) {
         StagedSource configured = source.withColumns(source.columns().withAliases(properties.columnAliases(source.name())));
         Step fileStep = new StepBuilder(source.name() + "FileStep", jobRepository)
-                .tasklet(new StagedFileTasklet(configured, audit, warehouse, pseudonymizer), transactionManager)
+                .tasklet(new StagedFileTasklet(configured, moduleTables, audit, warehouse, pseudonymizer), transactionManager)
                 .build();
         // while one file waits on Java (fingerprint, header, pseudonyms), another keeps DuckDB busy
         SimpleAsyncTaskExecutor files = new SimpleAsyncTaskExecutor(source.name() + "-file-");

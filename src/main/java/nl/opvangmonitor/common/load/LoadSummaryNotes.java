@@ -3,7 +3,8 @@ package nl.opvangmonitor.common.load;
 import java.util.List;
 
 /**
- * Lines a feature adds to the run summary of {@code load}: under a file (what it made of the file,
+ * Lines the platform adds to the run summary of {@code load} (a source adds its own through
+ * {@link SourceModule#fileNotes} and {@link SourceModule#runNotes}): under a file (what it made of the file,
  * e.g. reconciliation notes) and after the file table (totals of the run). The summary indents them.
  */
 public interface LoadSummaryNotes {

@@ -5,10 +5,12 @@ import static nl.opvangmonitor.db.audit.Tables.ROW_REPLACEMENT;
 
 import java.util.List;
 import org.jooq.DSLContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Under a file in the run summary: how many rows of which older delivery its rows replaced (same natural key). */
 @Component
+@Order(1)
 class RowReplacementNotes implements LoadSummaryNotes {
 
     private final DSLContext dsl;

@@ -21,7 +21,7 @@ public record SourceDefinition<T>(
         Set<String> identifierColumns,
         Function<RowValidator, Validated<T>> mapper,
         FactWriter<T> writer,
-        SourceFileOpener opener) implements LoadSource {
+        SourceFileOpener opener) {
 
     /** A source whose exports are plain tables with a header row ({@link SourceFileOpener#TABULAR}). */
     public SourceDefinition(String name, String folder, SourceColumns columns, Set<String> identifierColumns,

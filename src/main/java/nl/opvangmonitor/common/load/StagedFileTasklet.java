@@ -47,12 +47,15 @@ class StagedFileTasklet implements Tasklet {
     private static final String ROW_NUMBER = "row_number";
 
     private final StagedSource source;
+    private final List<Table<?>> moduleTables;
     private final LoadAudit audit;
     private final DataSource warehouse;
     private final Pseudonymizer pseudonymizer;
 
-    StagedFileTasklet(StagedSource source, LoadAudit audit, DataSource warehouse, Pseudonymizer pseudonymizer) {
+    /** @param moduleTables every table the source's module fills: a failed file and an earlier delivery of its path leave them all */
+    StagedFileTasklet(StagedSource source, List<Table<?>> moduleTables, LoadAudit audit, DataSource warehouse, Pseudonymizer pseudonymizer) {
         this.source = source;
+        this.moduleTables = moduleTables;
         this.audit = audit;
         this.warehouse = warehouse;
         this.pseudonymizer = pseudonymizer;
@@ -95,7 +98,7 @@ class StagedFileTasklet implements Tasklet {
                 // anything else that goes wrong with this file (a value DuckDB cannot store, a reader bug) is
                 // this file's failure: it is reported with its cause, and the other files still load
                 String reason = "load failed: " + SafeMessage.of(e);
-                audit.finishFile(fileId, staged == null ? 0 : staged.rows(), source.factTable(), List.of(source.factTable()), 0, null, reason);
+                audit.finishFile(fileId, staged == null ? 0 : staged.rows(), source.factTable(), moduleTables, 0, null, reason);
                 log.warn("{}: file {} not loaded: {}", source.name(), fileId, reason);
                 log.debug("{}: file {} failure", source.name(), fileId, e);
                 return RepeatStatus.FINISHED;
@@ -105,7 +108,7 @@ class StagedFileTasklet implements Tasklet {
                 }
             }
         }
-        audit.finishFile(fileId, staged.rows(), source.factTable(), List.of(source.factTable()), staged.noteRows(),
+        audit.finishFile(fileId, staged.rows(), source.factTable(), moduleTables, staged.noteRows(),
                 staged.ignoredColumns().isEmpty() ? null : String.join(", ", staged.ignoredColumns()), null);
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
         log.info("{}: file {} done: {} rows in {} s ({} rows/s; {}: {} s, rules {} s, write {} s)", source.name(), fileId, staged.rows(),

@@ -28,7 +28,7 @@ public record StagedSource(
         Set<String> identifierColumns,
         Table<?> factTable,
         Function<StagedRows, Facts> rules,
-        String key) implements LoadSource {
+        String key) {
 
     /** A source without a natural key (one row per night, per refusal): every delivered row counts. */
     public StagedSource(String name, String folder, SourceColumns columns, Set<String> identifierColumns, Table<?> factTable,

@@ -55,7 +55,7 @@ public final class StatusCommand {
                 out.printf("Last published run: %d, %s, exit %d%n", run.getRunId(), run.getStatus(), run.getExitCode());
             }
             out.printf("%-20s %-19s %6s %s%n", "source", "last delivery", "days", "");
-            for (Sources.Source source : Sources.ALL) {
+            for (SourceModule.Folder source : Sources.ALL) {
                 LocalDateTime last = dsl.select(max(LOAD_FILE.STARTED_AT)).from(LOAD_FILE)
                         .where(LOAD_FILE.SOURCE.eq(source.folder()), LOAD_FILE.STATUS.in("LOADED", "SUPERSEDED"))
                         .fetchOne(0, LocalDateTime.class);

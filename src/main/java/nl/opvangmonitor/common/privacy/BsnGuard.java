@@ -11,10 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import nl.opvangmonitor.common.load.SourceModules;
 import nl.opvangmonitor.db.audit.Audit;
 import nl.opvangmonitor.db.core.Core;
 import org.jooq.Condition;
@@ -50,8 +53,10 @@ public final class BsnGuard {
     public static List<Finding> scan(DSLContext warehouse) {
         // plain statements: DuckDB runs these scans about twice as fast as prepared ones
         DSLContext dsl = DSL.using(warehouse.configuration().derive(new Settings().withStatementType(StatementType.STATIC_STATEMENT)));
-        List<Table<?>> tables = new ArrayList<>(Core.CORE.getTables());
+        // every table of core and audit, and the tables the source modules fill wherever they are
+        Set<Table<?>> tables = new LinkedHashSet<>(Core.CORE.getTables());
         tables.addAll(Audit.AUDIT.getTables());
+        SourceModules.all().forEach(m -> tables.addAll(m.factTables()));
         List<Finding> findings = new ArrayList<>();
         for (Table<?> table : tables) {
             if (table.getTableType().isView()) {

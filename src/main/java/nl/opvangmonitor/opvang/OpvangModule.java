@@ -1,0 +1,70 @@
+package nl.opvangmonitor.opvang;
+
+import static nl.opvangmonitor.db.core.Tables.FCT_AFWIJZING;
+import static nl.opvangmonitor.db.core.Tables.FCT_NACHT;
+import static nl.opvangmonitor.db.core.Tables.FCT_VERBLIJF;
+import static nl.opvangmonitor.db.core.Tables.V_INDICATOR_OPVANG;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.opvangmonitor.common.io.SourceColumns;
+import nl.opvangmonitor.common.load.SourceModule;
+import nl.opvangmonitor.common.load.StagedSource;
+import nl.opvangmonitor.indicators.IndicatorView;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+
+/**
+ * The shelter chain: reads {@code <input>/opvang/verblijven/} (stays), {@code opvang/nachten/}
+ * (night-shelter nights) and {@code opvang/afwijzingen/} (refusals) into core.fct_verblijf,
+ * core.fct_nacht and core.fct_afwijzing; rebuilds core.dim_facility (type-2) after every load and
+ * feeds the indicators of core.v_indicator_opvang. A stay expires with its end date (a stay still
+ * running never does), a night and a refusal with their date.
+ */
+public class OpvangModule implements SourceModule {
+
+    private static final SourceColumns VERBLIJVEN = SourceColumns.of(
+            List.of("verblijf_id", "client_id", "geboortejaar", "geslacht", "voorziening", "voorzieningstype",
+                    "gemeente_herkomst", "startdatum", "einddatum"),
+            List.of("huishouden", "aanbieder", "uitstroom_bestemming", "co_pas"));
+    private static final SourceColumns NACHTEN = SourceColumns.of(List.of("client_id", "datum", "voorziening"), List.of());
+    private static final SourceColumns AFWIJZINGEN = SourceColumns.of(List.of("datum", "voorziening", "reden"), List.of("gemeente"));
+
+    @Override
+    public String name() {
+        return "opvang";
+    }
+
+    @Override
+    public List<StagedSource> sources() {
+        return List.of(
+                new StagedSource("opvangVerblijven", "opvang/verblijven", VERBLIJVEN, Set.of("client_id"), FCT_VERBLIJF, OpvangRules::verblijf,
+                        "verblijf_id"),
+                new StagedSource("opvangNachten", "opvang/nachten", NACHTEN, Set.of("client_id"), FCT_NACHT, OpvangRules::nacht),
+                new StagedSource("opvangAfwijzingen", "opvang/afwijzingen", AFWIJZINGEN, Set.of(), FCT_AFWIJZING, OpvangRules::afwijzing));
+    }
+
+    @Override
+    public Map<Table<?>, Condition> expired(LocalDate cutoff) {
+        Map<Table<?>, Condition> expired = new LinkedHashMap<>();
+        expired.put(FCT_VERBLIJF, FCT_VERBLIJF.END_DATE.lt(cutoff));
+        expired.put(FCT_NACHT, FCT_NACHT.NIGHT_DATE.lt(cutoff));
+        expired.put(FCT_AFWIJZING, FCT_AFWIJZING.REFUSAL_DATE.lt(cutoff));
+        return expired;
+    }
+
+    @Override
+    public void derive(DSLContext dsl) {
+        FacilityHistory.refresh(dsl);
+    }
+
+    @Override
+    public List<IndicatorView> indicatorViews() {
+        return List.of(new IndicatorView(V_INDICATOR_OPVANG, V_INDICATOR_OPVANG.INDICATOR_CODE, V_INDICATOR_OPVANG.MUNICIPALITY_CODE,
+                V_INDICATOR_OPVANG.YEAR, V_INDICATOR_OPVANG.NUMERATOR, V_INDICATOR_OPVANG.DENOMINATOR));
+    }
+}
