@@ -9,7 +9,7 @@ import org.jooq.Table;
  * A source loaded set-based: each delivered file is staged in a temporary DuckDB table (a CSV
  * natively by DuckDB's {@code read_csv}, anything else through the streaming readers), and its
  * {@code rules} turn the staged text into the fact table's columns in SQL, rejecting rows with
- * their reasons. A new source is one of these plus its migration.
+ * their reasons. A {@link SourceModule} declares one per folder it loads (README: Adding a source).
  *
  * @param name              short name used in step names (e.g. veiligthuis)
  * @param folder            sub folder of the input folder (e.g. veiligthuis, opvang/verblijven)
