@@ -1,12 +1,14 @@
 package nl.opvangmonitor.streefwaarden;
 
+import static nl.opvangmonitor.db.core.Tables.FCT_TARGET;
+
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import nl.opvangmonitor.common.io.SourceColumns;
-import nl.opvangmonitor.common.load.SourceDefinition;
-import nl.opvangmonitor.common.reference.AreaLookup;
-import nl.opvangmonitor.common.reference.IndicatorCatalog;
+import nl.opvangmonitor.common.load.StagedRows;
+import nl.opvangmonitor.common.load.StagedSource;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,9 +27,24 @@ public class StreefwaardenJobConfig {
 
     @Bean
     @Order(90)
-    public SourceDefinition<Target> streefwaardenSource(DataSource warehouseDataSource, AreaLookup areas, IndicatorCatalog catalog) {
-        TargetProcessor processor = new TargetProcessor(areas, catalog);
-        return new SourceDefinition<>("streefwaarden", "streefwaarden", COLUMNS, Set.of(),
-                processor::process, new TargetWriter(warehouseDataSource));
+    public StagedSource streefwaardenSource() {
+        return new StagedSource("streefwaarden", "streefwaarden", COLUMNS, Set.of(), FCT_TARGET, StreefwaardenJobConfig::targets);
+    }
+
+    /**
+     * The columns of core.fct_target after (file_id, row_number): a known indicator, a known
+     * municipality or region, a year and a target in council notation.
+     */
+    static List<Field<?>> targets(StagedRows r) {
+        Field<String> indicator = r.requiredText("indicator");
+        Field<Boolean> higherIsBetter = r.higherIsBetter("indicator");
+        r.reject(indicator.isNotNull().and(higherIsBetter.isNull()), "indicator", indicator,
+                "unknown indicator: not in the indicator catalog (core.dim_indicator)");
+        Field<String> area = r.area("gemeente");
+        Field<Integer> year = r.year("jaar");
+        Field<String> text = r.requiredText("streefwaarde");
+        StagedRows.Target target = r.target("streefwaarde", higherIsBetter, DSL.trueCondition());
+        return List.of(r.indicatorCode("indicator"), area, year, text, target.operator(), target.value(), target.upper(),
+                r.text("bron"), r.date("publicatiedatum", false));
     }
 }
