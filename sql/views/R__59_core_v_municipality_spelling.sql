@@ -1,9 +1,9 @@
 -- How an export may write a municipality, normalised, to its key: one definition for every source.
 -- core.municipality_spelling(text) normalises: spaces collapsed and trimmed, lower case, ’ and ` as ',
 -- a leading "gemeente " dropped, a CBS code or number (GM0599, 0599, 599) as the number without
--- leading zeros. The Java loaders normalise with nl.opvangmonitor.common.reference.MunicipalitySpelling
--- (StagedRowsParityTest keeps the two equal) and look the result up here; the set-based loader calls
--- the macro itself.
+-- leading zeros. The set-based rules call the macro (StagedRows.municipality and .area); only the
+-- finance loader still normalises in Java (nl.opvangmonitor.common.reference.MunicipalitySpelling) until
+-- it moves onto the set-based pipeline.
 CREATE OR REPLACE MACRO core.municipality_text(t) AS
     regexp_replace(lower(trim(regexp_replace(replace(replace(t, '’', ''''), '`', ''''), '\s+', ' ', 'g'))), '^gemeente ', '');
 
@@ -28,3 +28,19 @@ FROM spellings
 GROUP BY spelling;
 
 COMMENT ON VIEW core.v_municipality_spelling IS 'How exports write a municipality (code, number, name, known alias; normalised by core.municipality_spelling) and its key.';
+
+-- An area as exports name it: a municipality written any way above, else a region by its code or
+-- name (normalised the same way), to its code (GM0599, VT-Rotterdam-Rijnmond).
+CREATE OR REPLACE VIEW core.v_area_spelling AS
+SELECT s.spelling, m.municipality_code AS area_code
+FROM core.v_municipality_spelling s
+JOIN core.dim_municipality m USING (municipality_key)
+UNION ALL
+SELECT spelling, min(region_code) AS area_code
+FROM (SELECT core.municipality_spelling(region_code) AS spelling, region_code FROM core.dim_region
+      UNION ALL
+      SELECT core.municipality_spelling(region_name), region_code FROM core.dim_region) r
+WHERE NOT EXISTS (SELECT 1 FROM core.v_municipality_spelling s WHERE s.spelling = r.spelling)
+GROUP BY spelling;
+
+COMMENT ON VIEW core.v_area_spelling IS 'How exports write a municipality or region (normalised by core.municipality_spelling) and its area code.';

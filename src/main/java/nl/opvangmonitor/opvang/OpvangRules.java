@@ -1,5 +1,6 @@
 package nl.opvangmonitor.opvang;
 
+import static nl.opvangmonitor.db.core.Tables.DIM_AGE_GROUP;
 import static nl.opvangmonitor.db.core.Tables.FCT_AFWIJZING;
 import static nl.opvangmonitor.db.core.Tables.FCT_NACHT;
 import static nl.opvangmonitor.db.core.Tables.FCT_VERBLIJF;
@@ -67,8 +68,9 @@ final class OpvangRules {
         r.reject(end.lt(start), "einddatum", r.text("einddatum"), inline("einddatum is before startdatum ").concat(r.text("startdatum")));
         Field<Integer> age = DSL.year(start).minus(geboortejaar);
         r.reject(age.lt(inline(0)), "geboortejaar", r.text("geboortejaar"), "geboortejaar is after the startdatum");
-        Field<String> ageGroup = DSL.when(age.lt(inline(18)), inline("kind")).when(age.lt(inline(23)), inline("jongere"))
-                .otherwise(inline("volwassene"));
+        // the bands are core.dim_age_group's (V010), looked up per age: the few distinct ages, not every row
+        Field<String> ageGroup = DSL.field(DSL.select(DIM_AGE_GROUP.AGE_GROUP).from(DIM_AGE_GROUP)
+                .where(age.ge(DIM_AGE_GROUP.MIN_AGE).and(DIM_AGE_GROUP.MAX_AGE.isNull().or(age.lt(DIM_AGE_GROUP.MAX_AGE)))));
         return new Facts()
                 .set(FCT_VERBLIJF.VERBLIJF_ID, verblijfId)
                 .set(FCT_VERBLIJF.CLIENT_KEY, clientKey)

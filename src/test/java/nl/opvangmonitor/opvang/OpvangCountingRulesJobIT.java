@@ -1,6 +1,7 @@
 package nl.opvangmonitor.opvang;
 
 import static nl.opvangmonitor.db.core.Tables.DIM_FACILITY;
+import static nl.opvangmonitor.db.core.Tables.FCT_VERBLIJF;
 import static nl.opvangmonitor.db.mart.Tables.INDICATOR_YEARLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import nl.opvangmonitor.Application;
 import nl.opvangmonitor.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +78,16 @@ class OpvangCountingRulesJobIT {
     @Test
     void load_whenHandMadeCases_thenAllRowsLoad() {
         assertThat(exitCode).isZero();
+    }
+
+    @Test
+    void load_whenStaysOfAllAges_thenAgeGroupFromTheBandsOfDimAgeGroup() throws Exception {
+        try (Warehouse w = Warehouse.open(warehouse)) {
+            // K1 is 6, B1 20 and B2 40 at the start of their stay
+            assertThat(w.dsl.select(FCT_VERBLIJF.VERBLIJF_ID, FCT_VERBLIJF.AGE_AT_START, FCT_VERBLIJF.AGE_GROUP).from(FCT_VERBLIJF)
+                    .where(FCT_VERBLIJF.VERBLIJF_ID.in("S7", "S8", "S9")).orderBy(FCT_VERBLIJF.VERBLIJF_ID).fetch().map(r -> r.intoList()))
+                    .containsExactly(List.of("S7", 6, "kind"), List.of("S8", 20, "jongere"), List.of("S9", 40, "volwassene"));
+        }
     }
 
     @Test

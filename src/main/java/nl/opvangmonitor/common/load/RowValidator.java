@@ -9,10 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.opvangmonitor.common.io.SourceRow;
-import nl.opvangmonitor.common.parse.DutchDates;
 import nl.opvangmonitor.common.parse.DutchNumbers;
-import nl.opvangmonitor.common.parse.YesNo;
-import nl.opvangmonitor.common.privacy.Pseudonymizer;
 import nl.opvangmonitor.common.privacy.SafeMessage;
 
 /**
@@ -21,10 +18,10 @@ import nl.opvangmonitor.common.privacy.SafeMessage;
  */
 public final class RowValidator {
 
-    public static final String MASKED = "<masked>";
-    /** The range of core.dim_date: a date outside it is almost always a typo (2109 for 2019). */
-    public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
-    public static final LocalDate LAST_DATE = LocalDate.of(2040, 12, 31);
+    public static final String MASKED = StagedRows.MASKED;
+    /** The range of core.dim_date, as the set-based rules hold it. */
+    public static final LocalDate FIRST_DATE = StagedRows.FIRST_DATE;
+    public static final LocalDate LAST_DATE = StagedRows.LAST_DATE;
 
     private final SourceRow row;
     private final Set<String> identifierColumns;
@@ -47,26 +44,12 @@ public final class RowValidator {
         return v;
     }
 
-    /** A date within the range of the date dimension (2000-2040). */
-    public LocalDate date(String column, boolean required) {
-        LocalDate date = parse(column, required, DutchDates::parse);
-        if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
-            reject(column, row.get(column), "date outside the supported range 2000-2040");
-            return null;
-        }
-        return date;
-    }
-
     public BigDecimal number(String column, boolean required) {
         return parse(column, required, DutchNumbers::parse);
     }
 
     public Integer wholeNumber(String column, boolean required) {
         return parse(column, required, DutchNumbers::parseWhole);
-    }
-
-    public Boolean yesNo(String column, boolean required) {
-        return parse(column, required, YesNo::parse);
     }
 
     /** A value looked up in reference data, e.g. a municipality; {@code what} names it in the reason. */
@@ -81,12 +64,6 @@ public final class RowValidator {
             return null;
         }
         return found.get();
-    }
-
-    /** The keyed pseudonym of an identifier column; the identifier itself goes no further. */
-    public String pseudonym(String column, Pseudonymizer pseudonymizer) {
-        String v = requiredText(column);
-        return v == null ? null : pseudonymizer.pseudonymise(v);
     }
 
     /**

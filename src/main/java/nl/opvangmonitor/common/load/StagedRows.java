@@ -1,5 +1,7 @@
 package nl.opvangmonitor.common.load;
 
+import static nl.opvangmonitor.db.core.Tables.DIM_INDICATOR;
+import static nl.opvangmonitor.db.core.Tables.V_AREA_SPELLING;
 import static nl.opvangmonitor.db.core.Tables.V_MUNICIPALITY_SPELLING;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.opvangmonitor.db.core.tables.DimIndicator;
+import nl.opvangmonitor.db.core.tables.VAreaSpelling;
 import nl.opvangmonitor.db.core.tables.VMunicipalitySpelling;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -29,24 +33,35 @@ import org.jooq.impl.SQLDataType;
  * pseudonymised). Conversions are computed once per distinct value of a column in an inner query;
  * checks and facts read them. Every accessor returns the converted value as a field (NULL when the text does
  * not convert) and records the checks that reject a row, each with its column, the offending value
- * (masked for identifier columns) and the reason in plain words: the same words
- * {@link RowValidator} uses for the row-by-row sources.
+ * (masked for identifier columns) and the reason in plain words. The notations (Dutch numbers, targets)
+ * are the SQL macros of {@code R__58_core_notation}, municipalities and areas the views of {@code R__59}:
+ * each rule is written once, here or there.
  */
 public final class StagedRows {
 
     public static final String ALIAS = "s";
+    /** What a reject shows of a value of an identifier column. */
+    public static final String MASKED = "<masked>";
+    /** The range of core.dim_date: a date or year outside it is almost always a typo (2109 for 2019). */
+    public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2040, 12, 31);
+    static final String SUPPORTED_RANGE = "the supported range " + FIRST_DATE.getYear() + "-" + LAST_DATE.getYear();
 
     static final String ISO_DATE = "\\d{4}-\\d{1,2}-\\d{1,2}([ T].*)?";
     static final String DUTCH_DATE = "\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}([ T].*)?";
     private static final List<String> YES = List.of("ja", "j", "yes", "y", "true", "waar", "1");
     private static final List<String> NO = List.of("nee", "n", "no", "false", "onwaar", "0");
 
+    /** A target in council notation: its operator (NULL when none is set), value and upper bound of a range. */
+    public record Target(Field<String> operator, Field<BigDecimal> value, Field<BigDecimal> upper) {
+    }
+
     /** One rule: rows for which {@code when} holds are rejected with this column, value and reason. */
     record Check(Condition when, String column, Field<String> value, Field<String> reason) {
     }
 
     /** A reference table joined (left) to the distinct values of a column. */
-    record Lookup(VMunicipalitySpelling table, Condition on) {
+    record Lookup(Table<?> table, Condition on) {
     }
 
     private final Set<String> columns;
@@ -54,6 +69,8 @@ public final class StagedRows {
     private final List<Check> checks = new ArrayList<>();
     private final Map<String, List<Field<?>>> conversions = new LinkedHashMap<>();
     private final Map<String, List<Lookup>> lookups = new LinkedHashMap<>();
+    /** The column each per-value conversion reads, so that a value too wide for its fact column is shown as delivered. */
+    private final Map<String, String> origins = new LinkedHashMap<>();
     private int converted;
     private String keyColumn;
     private static final String FIRST_ROW_OF_KEY = "first_row_of_key";
@@ -76,6 +93,7 @@ public final class StagedRows {
     public <T> Field<T> perValue(String column, Field<T> conversion) {
         String alias = "p" + converted++;
         conversions.computeIfAbsent(column, c -> new ArrayList<>()).add(conversion.as(alias));
+        origins.put(alias, column);
         return field(DSL.name(ALIAS, alias), conversion.getDataType());
     }
 
@@ -154,16 +172,24 @@ public final class StagedRows {
         reject(text.isNotNull().and(parsed.isNull()).andNot(shaped), column, text,
                 quoted(text).concat(inline("' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)")));
         reject(text.isNotNull().and(parsed.isNull()).and(shaped), column, text, quoted(text).concat(inline("' is not an existing date")));
-        Condition inRange = parsed.between(inline(RowValidator.FIRST_DATE), inline(RowValidator.LAST_DATE));
-        reject(parsed.isNotNull().andNot(inRange), column, text, inline("date outside the supported range 2000-2040"));
+        Condition inRange = parsed.between(inline(FIRST_DATE), inline(LAST_DATE));
+        reject(parsed.isNotNull().andNot(inRange), column, text, inline("date outside " + SUPPORTED_RANGE));
         return DSL.when(inRange, parsed);
     }
 
-    /** A number as Dutch exports write it (see {@link nl.opvangmonitor.common.parse.DutchNumbers}). */
+    /** A year within the range of the date dimension (2000-2040). */
+    public Field<Integer> year(String column) {
+        Field<Integer> year = wholeNumber(column, true);
+        Condition inRange = year.between(inline(FIRST_DATE.getYear()), inline(LAST_DATE.getYear()));
+        reject(year.isNotNull().andNot(inRange), column, text(column), "year outside " + SUPPORTED_RANGE);
+        return DSL.when(inRange, year);
+    }
+
+    /** A number as Dutch exports write it (macro core.dutch_number). */
     public Field<BigDecimal> number(String column, boolean required) {
         Field<String> text = text(column);
         requireValue(column, text, required);
-        Field<BigDecimal> value = perValue(column, parseNumber(text));
+        Field<BigDecimal> value = perValue(column, dutchNumber(text));
         reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
         return value;
     }
@@ -195,13 +221,58 @@ public final class StagedRows {
         requireValue(column, text, required);
         VMunicipalitySpelling spelling = V_MUNICIPALITY_SPELLING.as("lookup_" + column);
         Field<String> normalised = municipalitySpelling(text);
-        lookups.computeIfAbsent(column, c -> new ArrayList<>()).add(new Lookup(spelling, spelling.SPELLING.eq(normalised)));
-        Field<Integer> key = perValue(column, spelling.MUNICIPALITY_KEY);
+        Field<Integer> key = lookup(column, spelling, spelling.SPELLING.eq(normalised), spelling.MUNICIPALITY_KEY);
         reject(text.isNotNull().and(key.isNull()), column, text, inline("unknown gemeente: not a CBS code or name of a known municipality"));
         return key;
     }
 
-    /** A municipality as the warehouse normalises it (macro core.municipality_spelling, twin of MunicipalitySpelling). */
+    /** The code of a municipality (GM0599) or region written any way core.v_area_spelling knows. */
+    public Field<String> area(String column) {
+        Field<String> text = text(column);
+        requireValue(column, text, true);
+        VAreaSpelling spelling = V_AREA_SPELLING.as("area_" + column);
+        Field<String> code = lookup(column, spelling, spelling.SPELLING.eq(municipalitySpelling(text)), spelling.AREA_CODE);
+        reject(text.isNotNull().and(code.isNull()), column, text, "unknown gemeente or region");
+        return code;
+    }
+
+    /** The indicator code of a column, in lower case as the catalog (core.dim_indicator) writes it. */
+    public Field<String> indicatorCode(String column) {
+        return perValue(column, DSL.lower(text(column)));
+    }
+
+    /** Whether higher values of the indicator a column names are better; NULL when it is not in the catalog. */
+    public Field<Boolean> higherIsBetter(String column) {
+        DimIndicator indicator = DIM_INDICATOR.as("indicator_" + column);
+        return lookup(column, indicator, indicator.INDICATOR_CODE.eq(DSL.lower(text(column))),
+                indicator.DIRECTION.eq(inline("higher_is_better")));
+    }
+
+    /**
+     * A target in council notation (macros core.target_*): rejected where {@code applies} holds and the
+     * text is not a target; a bare number reads as at least where higher is better (or the indicator
+     * is unknown), at most where lower is better.
+     */
+    public Target target(String column, Field<Boolean> higherIsBetter, Condition applies) {
+        Field<String> text = text(column);
+        Field<Boolean> isTarget = perValue(column, field("core.is_target({0})", SQLDataType.BOOLEAN, text));
+        reject(applies.and(text.isNotNull()).and(isTarget.isFalse()), column, text,
+                quoted(text).concat(inline("' is not a target (expected e.g. >55%, <200, 0 or **)")));
+        return new Target(field("core.target_operator({0}, {1})", SQLDataType.VARCHAR, text, higherIsBetter),
+                perValue(column, field("core.target_value({0})", SQLDataType.DECIMAL(38, 10), text)),
+                perValue(column, field("core.target_upper({0})", SQLDataType.DECIMAL(38, 10), text)));
+    }
+
+    /**
+     * A value looked up in reference data per distinct text of a column: {@code table} (aliased for this
+     * column) left-joined on {@code on}, which reads the column through {@link #text}; NULL when not found.
+     */
+    public <T> Field<T> lookup(String column, Table<?> table, Condition on, Field<T> value) {
+        lookups.computeIfAbsent(column, c -> new ArrayList<>()).add(new Lookup(table, on));
+        return perValue(column, value);
+    }
+
+    /** A municipality as the warehouse normalises it (macro core.municipality_spelling). */
     static Field<String> municipalitySpelling(Field<String> text) {
         return field("core.municipality_spelling({0})", SQLDataType.VARCHAR, text);
     }
@@ -219,16 +290,17 @@ public final class StagedRows {
      * The bound every value needs to be stored in its fact column, taken from that column's type: a
      * value beyond it (99999,995 rounds to 100000.00, too wide for DECIMAL(7, 2)) is a rejected row with
      * its reason, never a failed write. The offending text is the staged column of the same name, else
-     * the converted value.
+     * the column the value was converted from, else the converted value.
      */
     void fitsColumn(Field<?> target, Field<?> value) {
         // INTEGER values come from wholeNumber (bounded to INTEGER) or from keys; BIGINT, text and dates always fit
         ColumnBound.of(target).ifPresent(bound -> {
-            String column = target.getName();
-            Field<String> shown = columns.contains(column) ? text(column) : value.cast(SQLDataType.VARCHAR);
+            String column = columns.contains(target.getName()) ? target.getName() : origins.get(value.getName());
+            Field<String> shown = column != null ? text(column) : value.cast(SQLDataType.VARCHAR);
             Field<BigDecimal> rounded = field("round(CAST({0} AS DECIMAL(38, 10)), {1})", SQLDataType.DECIMAL(38, 10), value,
                     inline(bound.scale()));
-            reject(DSL.abs(rounded).gt(inline(bound.max())), column, shown, quoted(shown).concat(inline(bound.reasonAfterValue(column))));
+            reject(DSL.abs(rounded).gt(inline(bound.max())), column == null ? target.getName() : column, shown,
+                    quoted(shown).concat(inline(bound.reasonAfterValue(target.getName()))));
         });
     }
 
@@ -238,7 +310,7 @@ public final class StagedRows {
     }
 
     public void reject(Condition when, String column, Field<String> value, Field<String> reason) {
-        Field<String> shown = identifierColumns.contains(column) ? DSL.when(value.isNotNull(), inline(RowValidator.MASKED)) : value;
+        Field<String> shown = identifierColumns.contains(column) ? DSL.when(value.isNotNull(), inline(MASKED)) : value;
         // a condition that is NULL (an unknown input) does not reject; it is left as it is, not wrapped in
         // coalesce, so that DuckDB evaluates its later terms (patterns) only for the rows its first terms select
         checks.add(new Check(when, column, shown, reason));
@@ -267,20 +339,8 @@ public final class StagedRows {
         return DSL.coalesce(f, inline(false)).isTrue();
     }
 
-    /**
-     * DutchNumbers in SQL: spaces, non-breaking spaces and the euro sign dropped, a trailing % and a
-     * leading + dropped, the typographic minus read as minus; with a comma, points are thousands; without
-     * one, a point is a thousands separator only when it groups digits by three (1.031).
-     */
-    private static Field<BigDecimal> parseNumber(Field<String> text) {
-        Field<BigDecimal> plain = field("CASE WHEN regexp_full_match({0}, {1}) THEN CAST({0} AS DECIMAL(38, 10)) END",
-                SQLDataType.DECIMAL(38, 10), text, inline("-?\\d{1,18}"));
-        Field<String> clean = field("regexp_replace(regexp_replace(replace(replace(replace(replace({0}, chr(160), ''), ' ', ''), {1}, ''), chr(8722), '-'), {2}, ''), {3}, '')",
-                SQLDataType.VARCHAR, text, inline("\u20ac"), inline("%$"), inline("^\\+"));
-        Field<String> normalised = field("CASE WHEN contains({0}, ',') THEN replace(replace({0}, '.', ''), ',', '.')"
-                + " WHEN regexp_full_match({0}, {1}) THEN replace({0}, '.', '') ELSE {0} END",
-                SQLDataType.VARCHAR, clean, inline("-?[1-9]\\d{0,2}(\\.\\d{3})+"));
-        return DSL.coalesce(plain, field("CASE WHEN regexp_full_match({0}, {1}) THEN TRY_CAST({0} AS DECIMAL(38, 10)) END",
-                SQLDataType.DECIMAL(38, 10), normalised, inline("-?\\d+(\\.\\d+)?")));
+    /** A number as Dutch exports write it, NULL when the text is not one (macro core.dutch_number). */
+    public static Field<BigDecimal> dutchNumber(Field<String> text) {
+        return field("core.dutch_number({0})", SQLDataType.DECIMAL(38, 10), text);
     }
 }

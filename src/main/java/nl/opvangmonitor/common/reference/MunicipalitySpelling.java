@@ -10,9 +10,8 @@ import org.jooq.DSLContext;
 /**
  * How an export writes a municipality (GM0599, 0599, 599, "Rotterdam", "ROTTERDAM ", "Gemeente
  * Rotterdam", "Den Haag"), normalised the way the SQL macro core.municipality_spelling does it, and the
- * spellings the warehouse knows (core.v_municipality_spelling). Every loader resolves municipalities
- * through this one definition: the Java loaders with {@link #normalise} and {@link #load}, the
- * set-based loader with the macro.
+ * spellings the warehouse knows (core.v_municipality_spelling). Only the row-by-row finance loader uses
+ * this Java copy of the macro; it goes when finance moves onto the set-based rules, which call the macro.
  */
 public final class MunicipalitySpelling {
 

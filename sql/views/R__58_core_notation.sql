@@ -1,0 +1,59 @@
+-- How exports and council documents write numbers and targets: one definition, used by the rules of
+-- every set-based source (nl.opvangmonitor.common.load.StagedRows). A text that does not convert gives NULL.
+--
+-- Numbers: spaces, non-breaking spaces and the euro sign dropped, a trailing % and a leading + dropped,
+-- the typographic minus read as minus; with a comma, points group thousands (1.234,5); without one, a
+-- point groups thousands only when it groups digits by three (1.031), else it is a decimal point (1234.5).
+CREATE OR REPLACE MACRO core.dutch_number_clean(t) AS
+    regexp_replace(regexp_replace(replace(replace(replace(replace(t, chr(160), ''), ' ', ''), '€', ''), chr(8722), '-'), '%$', ''), '^\+', '');
+
+CREATE OR REPLACE MACRO core.dutch_number_normalised(c) AS
+    CASE WHEN contains(c, ',') THEN replace(replace(c, '.', ''), ',', '.')
+         WHEN regexp_full_match(c, '-?[1-9]\d{0,2}(\.\d{3})+') THEN replace(c, '.', '')
+         ELSE c END;
+
+-- the number as plain text (-1234.5); the bulk of every export is plain digits, checked first
+CREATE OR REPLACE MACRO core.dutch_number_text(t) AS
+    CASE WHEN regexp_full_match(t, '-?\d{1,18}') THEN t
+         WHEN regexp_full_match(core.dutch_number_normalised(core.dutch_number_clean(t)), '-?\d+(\.\d+)?')
+         THEN core.dutch_number_normalised(core.dutch_number_clean(t)) END;
+
+CREATE OR REPLACE MACRO core.dutch_number(t) AS TRY_CAST(core.dutch_number_text(t) AS DECIMAL(38, 10));
+
+-- the decimals a printed figure shows (64% -> 0, 9,4 -> 1, 48,33% -> 2, 2.097 -> 0): the precision it is compared at
+CREATE OR REPLACE MACRO core.dutch_number_decimals(t) AS length(regexp_extract(core.dutch_number_text(t), '\.(\d+)$', 1));
+
+-- Targets (streefwaarden) as councils write them: >55%, <200, >=70, ≥ 5, 0, 79%, a range 88-90% (also
+-- with an en dash, t/m or tot) and **, -, n.v.t. or geen (no target set: operator and value NULL).
+-- A bare number has no operator of its own: at least where higher is better, at most where lower is
+-- better; a bare 0 means exactly zero.
+CREATE OR REPLACE MACRO core.target_none(t) AS
+    coalesce(trim(t), '') = '' OR regexp_full_match(lower(trim(t)), '\*+|-|–|n\.?v\.?t\.?|geen');
+
+CREATE OR REPLACE MACRO core.target_range(t, part) AS
+    CASE WHEN NOT core.target_none(t)
+         THEN core.dutch_number(nullif(regexp_extract(trim(t), '^(-?[\d.,]+)\s*%?\s*(?:-|–|t/m|tot)\s*(-?[\d.,]+)\s*%?$', part), '')) END;
+
+CREATE OR REPLACE MACRO core.target_comparison(t, part) AS
+    CASE WHEN NOT core.target_none(t) AND core.target_range(t, 1) IS NULL
+         THEN nullif(regexp_extract(trim(t), '^(>=|<=|≥|≤|>|<|=)?\s*(-?[\d.,]+\s*%?)$', part), '') END;
+
+CREATE OR REPLACE MACRO core.target_value(t) AS
+    coalesce(core.target_range(t, 1), core.dutch_number(core.target_comparison(t, 2)));
+
+CREATE OR REPLACE MACRO core.target_upper(t) AS core.target_range(t, 2);
+
+-- whether the text is a target at all (a no-target word counts as one)
+CREATE OR REPLACE MACRO core.is_target(t) AS
+    core.target_none(t) OR (core.target_range(t, 1) IS NOT NULL AND core.target_range(t, 2) IS NOT NULL)
+    OR core.dutch_number(core.target_comparison(t, 2)) IS NOT NULL;
+
+CREATE OR REPLACE MACRO core.target_operator(t, higher_is_better) AS
+    CASE WHEN core.target_none(t) OR NOT core.is_target(t) THEN NULL
+         WHEN core.target_range(t, 1) IS NOT NULL THEN 'between'
+         WHEN core.target_comparison(t, 1) = '≥' THEN '>='
+         WHEN core.target_comparison(t, 1) = '≤' THEN '<='
+         WHEN core.target_comparison(t, 1) IS NOT NULL THEN core.target_comparison(t, 1)
+         WHEN core.target_value(t) = 0 THEN '='
+         WHEN coalesce(higher_is_better, true) THEN '>='
+         ELSE '<=' END;
