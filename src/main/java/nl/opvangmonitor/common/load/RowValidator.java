@@ -84,9 +84,9 @@ public final class RowValidator {
     }
 
     /** The keyed pseudonym of an identifier column; the identifier itself goes no further. */
-    public String pseudonym(String column, Pseudonymizer pseudonymizer) {
+    public java.math.BigInteger pseudonym(String column, Pseudonymizer pseudonymizer) {
         String v = requiredText(column);
-        return v == null ? null : pseudonymizer.pseudonymise(v);
+        return v == null ? null : pseudonymizer.pseudonym(v);
     }
 
     /**
