@@ -1,6 +1,7 @@
 package nl.opvangmonitor.common.load;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class RowValidator {
     }
 
     /** The keyed pseudonym of an identifier column; the identifier itself goes no further. */
-    public java.math.BigInteger pseudonym(String column, Pseudonymizer pseudonymizer) {
+    public BigInteger pseudonym(String column, Pseudonymizer pseudonymizer) {
         String v = requiredText(column);
         return v == null ? null : pseudonymizer.pseudonym(v);
     }

@@ -130,7 +130,8 @@ class PseudonymConversionIT {
         }
     }
 
-    private static FluentConfiguration flyway(Path warehouse) {
+    /** Flyway on a warehouse file, with the migrations and views the application runs. */
+    static FluentConfiguration flyway(Path warehouse) {
         return Flyway.configure().dataSource("jdbc:duckdb:" + warehouse, null, null)
                 .locations("classpath:db/migrations", "classpath:db/views").cleanDisabled(true);
     }
