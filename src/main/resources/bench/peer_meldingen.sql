@@ -1,7 +1,8 @@
 -- Veilig Thuis meldingen: one read of every file (a glob), converted and checked in one pass, then
 -- split into facts and rejects. Row numbers count the header as row 1, as a spreadsheet shows them.
 -- The keyed hash sha256(key || client_id) is what an analyst reaches for; it is weaker than the
--- HMAC-SHA256 of the product (a plain hash of key and message is open to length extension).
+-- HMAC-SHA256 of the product (a plain hash of key and message is open to length extension). Its first
+-- 128 bits are stored as UHUGEINT (macro keyed_pseudonym), the fixed-width type the warehouse uses.
 CREATE OR REPLACE TEMP TABLE stg_melding AS
 WITH source AS (
     SELECT *, row_number() OVER () AS n
@@ -22,7 +23,7 @@ WITH source AS (
            nl_text(intensief_casemanagement) AS intensief_text, nl_bool(nl_text(intensief_casemanagement)) AS intensief_casemanagement
     FROM source LEFT JOIN gemeente_spelling g ON g.spelling = nl_gemeente(nl_text(source.gemeente))
 )
-SELECT *, sha256(getvariable('pseudonym_key') || client_id) AS client_key,
+SELECT *, keyed_pseudonym(client_id) AS client_key,
        CASE WHEN melding_id IS NULL THEN {'column': 'melding_id', 'value': NULL, 'reason': 'required value is empty'}
             WHEN repeated THEN {'column': 'melding_id', 'value': melding_id, 'reason': 'melding_id repeats an earlier row of this file'}
             WHEN client_id IS NULL THEN {'column': 'client_id', 'value': NULL, 'reason': 'required value is empty'}

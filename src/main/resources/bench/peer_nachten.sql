@@ -10,7 +10,7 @@ WITH source AS (
            nl_text(voorziening) AS voorziening
     FROM source
 )
-SELECT *, sha256(getvariable('pseudonym_key') || client_id) AS client_key,
+SELECT *, keyed_pseudonym(client_id) AS client_key,
        CASE WHEN client_id IS NULL THEN {'column': 'client_id', 'value': NULL, 'reason': 'required value is empty'}
             WHEN datum_text IS NULL THEN {'column': 'datum', 'value': NULL, 'reason': 'required value is empty'}
             WHEN datum IS NULL THEN {'column': 'datum', 'value': datum_text, 'reason': 'not a date (expected dd-mm-jjjj or jjjj-mm-dd)'}

@@ -24,20 +24,23 @@ CREATE MACRO nl_gemeente(t) AS CASE WHEN regexp_full_match(lower(t), '(gm)?[0-9]
 -- "Eigen woning" -> eigen_woning
 CREATE MACRO nl_code(t) AS regexp_replace(lower(t), '[\s-]+', '_', 'g');
 
+-- the keyed pseudonym as the warehouse stores it: the first 128 bits of a keyed SHA-256, fixed-width
+CREATE MACRO keyed_pseudonym(id) AS CAST('0x' || left(sha256(getvariable('pseudonym_key') || id), 32) AS UHUGEINT);
+
 -- the seed: every spelling of a municipality (its number and its name) with its key
 CREATE TABLE gemeente_spelling (spelling VARCHAR PRIMARY KEY, municipality_key INTEGER NOT NULL);
 
 CREATE TABLE fct_melding (
-    file VARCHAR, row_number BIGINT, melding_id VARCHAR, client_key VARCHAR, meldingsdatum DATE, municipality_key INTEGER,
+    file VARCHAR, row_number BIGINT, melding_id VARCHAR, client_key UHUGEINT, meldingsdatum DATE, municipality_key INTEGER,
     vorm_geweld VARCHAR, duur_geweld_maanden DECIMAL(18, 4), in_onderzoek BOOLEAN, veilig_na_12_maanden BOOLEAN,
     huisverbod BOOLEAN, aantal_kinderen_huisverbod INTEGER, intensief_casemanagement BOOLEAN);
 
 CREATE TABLE fct_verblijf (
-    file VARCHAR, row_number BIGINT, verblijf_id VARCHAR, client_key VARCHAR, geboortejaar INTEGER, leeftijd INTEGER,
+    file VARCHAR, row_number BIGINT, verblijf_id VARCHAR, client_key UHUGEINT, geboortejaar INTEGER, leeftijd INTEGER,
     leeftijdsgroep VARCHAR, huishouden VARCHAR, geslacht VARCHAR, voorziening VARCHAR, voorzieningstype VARCHAR,
     aanbieder VARCHAR, municipality_key INTEGER, startdatum DATE, einddatum DATE, uitstroom_bestemming VARCHAR, co_pas BOOLEAN);
 
-CREATE TABLE fct_nacht (file VARCHAR, row_number BIGINT, client_key VARCHAR, datum DATE, voorziening VARCHAR);
+CREATE TABLE fct_nacht (file VARCHAR, row_number BIGINT, client_key UHUGEINT, datum DATE, voorziening VARCHAR);
 
 -- one row per rejected row: its first failing rule; a client identifier is never shown
 CREATE TABLE reject (file VARCHAR, row_number BIGINT, "column" VARCHAR, "value" VARCHAR, reason VARCHAR);

@@ -30,7 +30,7 @@ WITH source AS (
            nl_text(co_pas) AS co_pas_text, nl_bool(nl_text(co_pas)) AS co_pas
     FROM source LEFT JOIN gemeente_spelling g ON g.spelling = nl_gemeente(nl_text(source.gemeente_herkomst))
 )
-SELECT *, sha256(getvariable('pseudonym_key') || client_id) AS client_key,
+SELECT *, keyed_pseudonym(client_id) AS client_key,
        CAST(year(startdatum) - geboortejaar AS INTEGER) AS leeftijd,
        CASE WHEN verblijf_id IS NULL THEN {'column': 'verblijf_id', 'value': NULL, 'reason': 'required value is empty'}
             WHEN repeated THEN {'column': 'verblijf_id', 'value': verblijf_id, 'reason': 'verblijf_id repeats an earlier row of this file'}

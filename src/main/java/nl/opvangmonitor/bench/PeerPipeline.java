@@ -22,7 +22,8 @@ import org.jooq.impl.DSL;
  * The pipeline {@code bench} compares our CSV ingest with: the same three CSV exports loaded the way
  * a skilled analyst with dbt-duckdb would, in plain DuckDB SQL (src/main/resources/bench/peer_*.sql):
  * read_csv over a glob, the Dutch conversions and rejections as CASE expressions, a keyed sha256 of
- * the client identifier, INSERT ... SELECT into facts and rejects. Java only runs the statements.
+ * the client identifier stored as the warehouse stores its pseudonyms (128 bits, UHUGEINT),
+ * INSERT ... SELECT into facts and rejects. Java only runs the statements.
  */
 final class PeerPipeline {
 

@@ -1,6 +1,7 @@
 package nl.opvangmonitor.common.load;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

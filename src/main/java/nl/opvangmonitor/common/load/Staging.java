@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,13 +30,15 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultDataType;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings one delivered file into a temporary table {@code stg_<file id>}: one VARCHAR column per
- * canonical column (trimmed, empty = NULL), client identifiers already pseudonymised.
+ * canonical column (trimmed, empty = NULL), except client identifiers, already pseudonymised into
+ * their fixed-width pseudonym ({@code UHUGEINT}, see {@link Pseudonymizer}).
  * <ul>
  *   <li><b>Native</b>: a UTF-8 CSV whose header is its first line is read by DuckDB's
  *       {@code read_csv} (both cores, no Java objects per row) and pseudonymised in the same scan by
@@ -124,7 +127,7 @@ final class Staging {
             Integer cell = cellOf.get(column);
             String value;
             if (cell == null) {
-                value = "CAST(NULL AS VARCHAR)";
+                value = "CAST(NULL AS " + (identifiers.contains(column) ? Pseudonymizer.SQL_TYPE : "VARCHAR") + ")";
             } else if (identifiers.contains(column)) {
                 cells.add(dsl.renderInlined(DSL.function(PseudonymFunction.NAME, SQLDataType.VARCHAR, DSL.field(name("c" + cell))))
                         + " AS p" + cell);
@@ -186,7 +189,7 @@ final class Staging {
         List<String> all = columns.all();
         var create = dsl.createTemporaryTable(table).column("row_number", SQLDataType.INTEGER.notNull());
         for (String column : all) {
-            create = create.column(column, SQLDataType.VARCHAR);
+            create = create.column(column, identifiers.contains(column) ? DefaultDataType.getDefaultDataType(Pseudonymizer.SQL_TYPE) : SQLDataType.VARCHAR);
         }
         create.execute();
         boolean[] identifier = new boolean[all.size()];
@@ -202,8 +205,11 @@ final class Staging {
                     String value = row.get(all.get(i));
                     if (value == null) {
                         appender.appendNull();
+                    } else if (identifier[i]) {
+                        BigInteger pseudonym = pseudonymizer.pseudonym(value);
+                        appender.appendHugeInt(pseudonym.longValue(), pseudonym.shiftRight(Long.SIZE).longValue());
                     } else {
-                        appender.append(identifier[i] ? pseudonymizer.pseudonymise(value) : value);
+                        appender.append(value);
                     }
                 }
                 appender.endRow();

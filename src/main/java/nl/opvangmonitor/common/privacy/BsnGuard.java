@@ -24,6 +24,8 @@ import nl.opvangmonitor.db.core.Core;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
@@ -32,7 +34,8 @@ import org.jooq.impl.DSL;
 /**
  * Scans every text column of the warehouse's tables (core and audit) for values that look like a
  * BSN: nine digits, with or without separators (123456782, 123.456.782, 1234.56.782), standing
- * alone (not inside a longer code such as a pseudonym) and passing the elfproef. It reports where,
+ * alone (not inside a longer code) and passing the elfproef. Pseudonym columns ({@code UHUGEINT},
+ * 128 bits of a keyed hash) are scanned for a BSN stored as a number: a value below 10^9. It reports where,
  * never what: a finding names the table and column and how many values, not the values.
  */
 public final class BsnGuard {
@@ -69,17 +72,21 @@ public final class BsnGuard {
                 continue;
             }
             for (Field<?> column : table.fields()) {
-                if (!String.class.equals(column.getType())) {
+                Select<Record1<String>> candidates;
+                if (String.class.equals(column.getType())) {
+                    @SuppressWarnings("unchecked")
+                    Field<String> text = (Field<String>) column;
+                    candidates = dsl.select(field(name("candidate"), String.class))
+                            .from(dsl.select(field("unnest(regexp_extract_all({0}, {1}, 1))", String.class, text, inline(CANDIDATE)).as("candidate"))
+                                    .from(table).where(mayHoldCandidate(text)));
+                } else if (Pseudonymizer.SQL_TYPE.equalsIgnoreCase(column.getDataType().getTypeName())) {
+                    // a pseudonym column holds 128-bit numbers: a raw BSN stored there as a number would be below 10^9
+                    candidates = dsl.select(field("lpad(CAST({0} AS VARCHAR), 9, '0')", String.class, column))
+                            .from(table).where(DSL.condition("{0} < {1}", column, inline(1_000_000_000L)));
+                } else {
                     continue;
                 }
-                @SuppressWarnings("unchecked")
-                Field<String> text = (Field<String>) column;
-                long found = dsl.select(field(name("candidate"), String.class))
-                        .from(dsl.select(field("unnest(regexp_extract_all({0}, {1}, 1))", String.class, text, inline(CANDIDATE)).as("candidate"))
-                                .from(table).where(mayHoldCandidate(text)))
-                        .fetch(0, String.class).stream()
-                        .filter(BsnGuard::isBsn)
-                        .count();
+                long found = candidates.fetch(0, String.class).stream().filter(BsnGuard::isBsn).count();
                 if (found > 0) {
                     findings.add(new Finding(table.getSchema().getName() + "." + table.getName(), column.getName(), found));
                 }
@@ -144,7 +151,7 @@ public final class BsnGuard {
     /**
      * A cheap test before the pattern. A candidate is at least 9 characters and needs a boundary on
      * both sides, so a value of letters and digits only can hold one only when the whole value is one
-     * (9 to 14 characters). Short codes and pseudonyms (64 letters and digits) are passed over without
+     * (9 to 14 characters). Short codes and long ones (64 letters and digits) are passed over without
      * running the pattern.
      */
     static Condition mayHoldCandidate(Field<String> text) {

@@ -1,20 +1,22 @@
 package nl.opvangmonitor.common.privacy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.function.Function;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBReadableVector;
+import org.duckdb.DuckDBWritableVector;
 
 /**
  * Makes the {@link Pseudonymizer} available inside DuckDB as the scalar function
  * {@code opvang_pseudonym(identifier)}, so that a CSV file read natively by DuckDB is pseudonymised
  * in the same scan that reads it: the identifier exists only in the scan's vectors and is never
- * stored, not even in a temporary table. The same Java code pseudonymises rows read by the
- * streaming readers, so both paths give the same pseudonym. A blank identifier is empty: NULL.
+ * stored, not even in a temporary table. It returns the fixed-width pseudonym ({@code UHUGEINT}).
+ * The same Java code pseudonymises rows read by the streaming readers, so both paths give the same
+ * pseudonym. A blank identifier is empty: NULL.
  * Beside it {@code opvang_scrub(text)} is {@link SafeMessage#scrub}: what a reject row shows of a
  * value that another column swallowed (a lost delimiter shifts a client number into gemeente) is
  * masked the same way as every message. A function is registered for the whole database instance;
@@ -29,11 +31,32 @@ public final class PseudonymFunction {
     }
 
     public static synchronized void ensureRegistered(Connection connection, Pseudonymizer pseudonymizer) throws SQLException {
-        register(connection, NAME, identifier -> identifier == null || identifier.isBlank() ? null : pseudonymizer.pseudonymBytes(identifier));
-        register(connection, SCRUB, text -> text == null ? null : SafeMessage.scrub(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        register(connection, NAME, DuckDBColumnType.UHUGEINT, (texts, output) -> {
+            for (int i = 0; i < texts.length; i++) {
+                String identifier = texts[i];
+                if (identifier == null || identifier.isBlank()) {
+                    output.setNull(i);
+                } else {
+                    output.setUHugeInt(i, pseudonymizer.pseudonym(identifier));
+                }
+            }
+        });
+        register(connection, SCRUB, DuckDBColumnType.VARCHAR, (texts, output) -> {
+            byte[][] results = new byte[texts.length][];
+            for (int i = 0; i < texts.length; i++) {
+                results[i] = texts[i] == null ? null : SafeMessage.scrub(texts[i]).getBytes(StandardCharsets.UTF_8);
+            }
+            output.setStringUtf8Batch(0, results);
+        });
     }
 
-    private static void register(Connection connection, String name, Function<String, byte[]> function) throws SQLException {
+    /** Writes the results of one vector of texts (NULL as null) into the output vector. */
+    private interface VectorFunction {
+        void apply(String[] texts, DuckDBWritableVector output);
+    }
+
+    private static void register(Connection connection, String name, DuckDBColumnType returnType, VectorFunction function)
+            throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + name + "'")) {
             rs.next();
@@ -44,15 +67,14 @@ public final class PseudonymFunction {
         DuckDBFunctions.scalarFunction()
                 .withName(name)
                 .withParameter(DuckDBColumnType.VARCHAR)
-                .withReturnType(DuckDBColumnType.VARCHAR)
+                .withReturnType(returnType)
                 .withVectorizedFunction((input, output) -> {
-                    DuckDBReadableVector texts = input.vector(0);
-                    int rows = (int) input.rowCount();
-                    byte[][] results = new byte[rows][];
-                    for (int i = 0; i < rows; i++) {
-                        results[i] = function.apply(texts.isNull(i) ? null : texts.getString(i));
+                    DuckDBReadableVector vector = input.vector(0);
+                    String[] texts = new String[(int) input.rowCount()];
+                    for (int i = 0; i < texts.length; i++) {
+                        texts[i] = vector.isNull(i) ? null : vector.getString(i);
                     }
-                    output.setStringUtf8Batch(0, results);
+                    function.apply(texts, output);
                 })
                 .register(connection);
     }

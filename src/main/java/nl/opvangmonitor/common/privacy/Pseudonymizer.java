@@ -1,7 +1,9 @@
 package nl.opvangmonitor.common.privacy;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.security.NoSuchAlgorithmException;
 
 /**
@@ -11,6 +13,12 @@ import java.security.NoSuchAlgorithmException;
  * Identifiers are normalised first (trimmed, upper case, spaces, dots and dashes removed) so
  * "123.456.782" and "123456782" yield the same pseudonym.
  * <p>
+ * The pseudonym is the first 128 bits of the HMAC read as an unsigned number, stored as DuckDB's
+ * {@code UHUGEINT}: a fixed-width value kept inline, where the 64 hex characters it was before were a
+ * string of 64 bytes. Those bits are the first 32 hex characters of the old form, so a warehouse
+ * converts without the identifiers (V090). 128 bits keep the chance that any two clients share a
+ * pseudonym below 10^-20 at a hundred million identifiers (64 bits would not: about 3 x 10^-4).
+ * <p>
  * HMAC (RFC 2104) is computed from two SHA-256 states that have already absorbed the padded key,
  * so each identifier costs two compressions instead of four; the result equals {@code Mac}'s
  * HmacSHA256. Safe for concurrent use: every call works on its own copies of the two states.
@@ -18,7 +26,10 @@ import java.security.NoSuchAlgorithmException;
 public final class Pseudonymizer {
 
     private static final int BLOCK = 64;
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The SQL type of a pseudonym column: 128 bits, unsigned, fixed-width. */
+    public static final String SQL_TYPE = "UHUGEINT";
+    /** The bytes of the HMAC kept: 128 bits. */
+    static final int KEPT_BYTES = 16;
 
     private final MessageDigest innerStart;
     private final MessageDigest outerStart;
@@ -41,23 +52,13 @@ public final class Pseudonymizer {
         outerStart.update(outerPad);
     }
 
-    public String pseudonymise(String identifier) {
-        return new String(pseudonymBytes(identifier), StandardCharsets.US_ASCII);
-    }
-
-    /** The pseudonym as 64 ASCII bytes (lower-case hex), for writers that take bytes. */
-    public byte[] pseudonymBytes(String identifier) {
+    /** The pseudonym: the first 128 bits of HMAC-SHA256 of the normalised identifier, unsigned. */
+    public BigInteger pseudonym(String identifier) {
         MessageDigest inner = copy(innerStart);
         inner.update(normalised(identifier).getBytes(StandardCharsets.UTF_8));
         MessageDigest outer = copy(outerStart);
         outer.update(inner.digest());
-        byte[] mac = outer.digest();
-        byte[] hex = new byte[2 * mac.length];
-        for (int i = 0; i < mac.length; i++) {
-            hex[2 * i] = HEX[(mac[i] >> 4) & 0xf];
-            hex[2 * i + 1] = HEX[mac[i] & 0xf];
-        }
-        return hex;
+        return new BigInteger(1, Arrays.copyOf(outer.digest(), KEPT_BYTES));
     }
 
     private static String normalised(String identifier) {

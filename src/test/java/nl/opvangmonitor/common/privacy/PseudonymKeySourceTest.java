@@ -103,6 +103,6 @@ class PseudonymKeySourceTest {
         Pseudonymizer pseudonymizer = new Pseudonymizer(key);
 
         // then
-        assertThat(pseudonymizer.pseudonymise("123456782")).hasSize(64);
+        assertThat(pseudonymizer.pseudonym("123456782").bitLength()).isBetween(1, 128);
     }
 }

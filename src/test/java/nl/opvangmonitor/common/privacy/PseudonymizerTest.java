@@ -3,6 +3,7 @@ package nl.opvangmonitor.common.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,81 +16,83 @@ class PseudonymizerTest {
     private static final byte[] OTHER_KEY = "another-test-key-of-16+-bytes".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void pseudonymise_whenBsnWithAndWithoutDots_thenSamePseudonym() {
+    void pseudonym_whenBsnWithAndWithoutDots_thenSamePseudonym() {
         // given
         Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
 
         // when
-        String dotted = pseudonymizer.pseudonymise("123.456.782");
-        String plain = pseudonymizer.pseudonymise("123456782");
+        BigInteger dotted = pseudonymizer.pseudonym("123.456.782");
+        BigInteger plain = pseudonymizer.pseudonym("123456782");
 
         // then
         assertThat(dotted).isEqualTo(plain);
-        assertThat(dotted).hasSize(64).matches("[0-9a-f]{64}");
+        assertThat(dotted.bitLength()).isBetween(1, 128);
     }
 
     @Test
-    void pseudonymise_whenSpacesDashesAndCase_thenNormalisedFirst() {
+    void pseudonym_whenSpacesDashesAndCase_thenNormalisedFirst() {
         // given
         Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
 
         // when
-        String messy = pseudonymizer.pseudonymise("  cl-12 34 ab ");
-        String clean = pseudonymizer.pseudonymise("CL1234AB");
+        BigInteger messy = pseudonymizer.pseudonym("  cl-12 34 ab ");
+        BigInteger clean = pseudonymizer.pseudonym("CL1234AB");
 
         // then
         assertThat(messy).isEqualTo(clean);
     }
 
     @Test
-    void pseudonymise_whenAnotherKey_thenAnotherPseudonym() {
+    void pseudonym_whenAnotherKey_thenAnotherPseudonym() {
         // given
         Pseudonymizer one = new Pseudonymizer(KEY);
         Pseudonymizer other = new Pseudonymizer(OTHER_KEY);
 
         // when
-        String first = one.pseudonymise("123456782");
-        String second = other.pseudonymise("123456782");
+        BigInteger first = one.pseudonym("123456782");
+        BigInteger second = other.pseudonym("123456782");
 
         // then
         assertThat(first).isNotEqualTo(second);
     }
 
     @Test
-    void pseudonymise_whenAnotherIdentifier_thenAnotherPseudonym() {
+    void pseudonym_whenAnotherIdentifier_thenAnotherPseudonym() {
         // given
         Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
 
         // when
-        String first = pseudonymizer.pseudonymise("123456782");
-        String second = pseudonymizer.pseudonymise("123456783");
+        BigInteger first = pseudonymizer.pseudonym("123456782");
+        BigInteger second = pseudonymizer.pseudonym("123456783");
 
         // then
         assertThat(first).isNotEqualTo(second);
     }
 
     @Test
-    void pseudonymise_whenCalled_thenOutputDoesNotContainTheIdentifier() {
+    void pseudonym_whenCalled_thenOutputDoesNotContainTheIdentifier() {
         // given
         Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
 
         // when
-        String pseudonym = pseudonymizer.pseudonymise("123456782");
+        BigInteger pseudonym = pseudonymizer.pseudonym("123456782");
 
         // then
-        assertThat(pseudonym).doesNotContain("123456782").doesNotContain("123.456.782");
+        assertThat(pseudonym.toString()).doesNotContain("123456782");
+        assertThat(pseudonym.toString(16)).doesNotContain("123456782");
     }
 
     @Test
-    void pseudonymise_whenKnownKeyAndInput_thenHmacSha256Hex() {
-        // given: the pseudonym is HMAC-SHA256 of the normalised identifier, hex encoded
+    void pseudonym_whenKnownKeyAndInput_thenTheFirst128BitsOfHmacSha256() {
+        // given: the pseudonym is the first 128 bits of HMAC-SHA256 of the normalised identifier, unsigned
         Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
 
         // when
-        String pseudonym = pseudonymizer.pseudonymise("123456782");
+        BigInteger pseudonym = pseudonymizer.pseudonym("123456782");
 
         // then
-        assertThat(pseudonym).isEqualTo(hmacSha256Hex(KEY, "123456782"));
+        assertThat(pseudonym).isEqualTo(first128Bits(hmacSha256Hex(KEY, "123456782")));
+        assertThat(pseudonym).isEqualTo(new BigInteger("275217554920260244622745353230108089693"));
     }
 
     @Test
@@ -120,12 +123,12 @@ class PseudonymizerTest {
         Pseudonymizer pseudonymizer = new Pseudonymizer(key);
 
         // then
-        assertThat(pseudonymizer.pseudonymise("1")).hasSize(64);
+        assertThat(pseudonymizer.pseudonym("1")).isEqualTo(first128Bits(hmacSha256Hex(key, "1")));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {16, 63, 64, 65, 200})
-    void pseudonymise_whenKeyOfAnyLength_thenEqualsJavaHmacSha256(int keyLength) {
+    void pseudonym_whenKeyOfAnyLength_thenEqualsJavaHmacSha256(int keyLength) {
         // keys up to a block are padded, longer ones hashed first (RFC 2104): both as javax.crypto.Mac does
         byte[] key = new byte[keyLength];
         for (int i = 0; i < keyLength; i++) {
@@ -134,21 +137,22 @@ class PseudonymizerTest {
         Pseudonymizer pseudonymizer = new Pseudonymizer(key);
 
         for (String identifier : List.of("123456782", "C486255", "éï-ø 12", "X".repeat(300))) {
-            assertThat(pseudonymizer.pseudonymise(identifier)).isEqualTo(hmacSha256Hex(key, identifier.replaceAll("[\\s.-]", "").toUpperCase()));
+            assertThat(pseudonymizer.pseudonym(identifier)).isEqualTo(first128Bits(hmacSha256Hex(key, identifier.replaceAll("[\\s.-]", "").toUpperCase())));
         }
     }
 
     @Test
-    void pseudonymise_whenCalledFromManyThreads_thenEveryCallGivesItsOwnIdentifiersPseudonym() {
+    void pseudonym_whenCalledFromManyThreads_thenEveryCallGivesItsOwnIdentifiersPseudonym() {
         Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
         List<String> identifiers = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> "K" + i).toList();
 
-        List<String> parallel = identifiers.parallelStream().map(pseudonymizer::pseudonymise).toList();
+        List<BigInteger> parallel = identifiers.parallelStream().map(pseudonymizer::pseudonym).toList();
 
-        assertThat(parallel).isEqualTo(identifiers.stream().map(id -> hmacSha256Hex(KEY, id)).toList());
+        assertThat(parallel).isEqualTo(identifiers.stream().map(id -> first128Bits(hmacSha256Hex(KEY, id))).toList());
     }
 
-    private static String hmacSha256Hex(byte[] key, String message) {
+    /** The pseudonym as written before V090: HMAC-SHA256 in 64 lower-case hex characters. */
+    static String hmacSha256Hex(byte[] key, String message) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
@@ -156,5 +160,10 @@ class PseudonymizerTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** What V090 keeps of a pseudonym written in hex: its first 32 hex characters, as an unsigned number. */
+    static BigInteger first128Bits(String hex) {
+        return new BigInteger(hex.substring(0, 32), 16);
     }
 }
