@@ -1,7 +1,6 @@
 package nl.opvangmonitor.common.load;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
