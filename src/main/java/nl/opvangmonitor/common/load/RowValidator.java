@@ -23,8 +23,8 @@ public final class RowValidator {
 
     public static final String MASKED = "<masked>";
     /** The range of core.dim_date: a date outside it is almost always a typo (2109 for 2019). */
-    public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
-    public static final LocalDate LAST_DATE = LocalDate.of(2040, 12, 31);
+    public static final LocalDate FIRST_DATE = StagedRows.FIRST_DATE;
+    public static final LocalDate LAST_DATE = StagedRows.LAST_DATE;
 
     private final SourceRow row;
     private final Set<String> identifierColumns;

@@ -9,19 +9,19 @@ import org.jooq.Table;
 
 /**
  * A source loaded set-based: each delivered file is staged in a temporary DuckDB table (a CSV
- * natively by DuckDB's {@code read_csv}, anything else through the streaming readers), and its
- * {@code rules} turn the staged text into the fact table's columns in SQL, rejecting rows with
- * their reasons. A new source is one of these plus its migration.
+ * natively by DuckDB's {@code read_csv}, anything else through the streaming readers, or by the
+ * source's own {@link Stager}), and its {@code rules} turn the staged columns into the rows of its
+ * tables in SQL, rejecting rows with their reasons. A new source is one of these plus its migration.
  *
  * @param name              short name used in step names (e.g. veiligthuis)
  * @param folder            sub folder of the input folder (e.g. veiligthuis, opvang/verblijven)
  * @param identifierColumns columns holding client identifiers: pseudonymised while staging, masked in rejects
- * @param factTable         the fact table; it starts with (file_id, row_number)
- * @param rules             the values of the fact table's next columns, in table order (columns after
- *                          them stay NULL), written with the accessors of {@link StagedRows}
+ * @param factTable         the table whose rows of a file count as its loaded rows; it starts with (file_id, row_number)
+ * @param rules             what is written, per table, written with the accessors of {@link StagedRows}
  * @param key               the natural key (a column of the export and of the fact table, e.g. melding_id), or
  *                          null: a file repeating a key rejects the repeats, and a newer delivery's row
  *                          replaces the row of the same key an older delivery loaded
+ * @param stager            how a file is staged, or null: one text column per column of a plain table ({@link Staging})
  */
 public record StagedSource(
         String name,
@@ -29,8 +29,15 @@ public record StagedSource(
         SourceColumns columns,
         Set<String> identifierColumns,
         Table<?> factTable,
-        Function<StagedRows, List<Field<?>>> rules,
-        String key) implements LoadSource {
+        Function<StagedRows, List<FactRows>> rules,
+        String key,
+        Stager stager) implements LoadSource {
+
+    /** A plain-table source whose rules give the fact table's columns after (file_id, row_number), in table order. */
+    public StagedSource(String name, String folder, SourceColumns columns, Set<String> identifierColumns, Table<?> factTable,
+                        Function<StagedRows, List<Field<?>>> rules, String key) {
+        this(name, folder, columns, identifierColumns, factTable, r -> List.of(FactRows.inTableOrder(factTable, rules.apply(r))), key, null);
+    }
 
     /** A source without a natural key (one row per night, per refusal): every delivered row counts. */
     public StagedSource(String name, String folder, SourceColumns columns, Set<String> identifierColumns, Table<?> factTable,
@@ -39,6 +46,6 @@ public record StagedSource(
     }
 
     public StagedSource withColumns(SourceColumns configured) {
-        return new StagedSource(name, folder, configured, identifierColumns, factTable, rules, key);
+        return new StagedSource(name, folder, configured, identifierColumns, factTable, rules, key, stager);
     }
 }

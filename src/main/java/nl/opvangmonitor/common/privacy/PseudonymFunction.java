@@ -33,7 +33,11 @@ public final class PseudonymFunction {
         register(connection, SCRUB, text -> text == null ? null : SafeMessage.scrub(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static void register(Connection connection, String name, Function<String, byte[]> function) throws SQLException {
+    /**
+     * Registers a scalar function VARCHAR -> VARCHAR (UTF-8 bytes, null for NULL) once per database
+     * instance; sources use it for their own parsers (finance: council amounts).
+     */
+    public static synchronized void register(Connection connection, String name, Function<String, byte[]> function) throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + name + "'")) {
             rs.next();
