@@ -6,7 +6,9 @@
 --    the Begroting 2021 and the ramingen), so the same figure can arrive in several files. For
 --    every scope - source, municipality, programme, taakveld, version and year - the lines of one
 --    file count: the most recent document, i.e. the file reaching the latest year; on a tie the
---    file loaded last. CBS Iv3 and council files are different sources and never replace each other.
+--    file of the latest run, and within one run the last by name (files of a run load in parallel,
+--    so their file ids do not follow their names). CBS Iv3 and council files are different sources
+--    and never replace each other.
 CREATE OR REPLACE VIEW core.v_budget_scope_current AS
 WITH scopes AS (
     SELECT b.file_id, b.source, b.municipality_key, b.programme, b.task_field_code, b.version_code, b.year
@@ -16,7 +18,7 @@ WITH scopes AS (
     FROM core.fct_budget_total t
 ),
 loaded AS (
-    SELECT s.*
+    SELECT s.*, l.run_id, l.file_path
     FROM scopes s
     JOIN audit.load_file l ON l.file_id = s.file_id AND l.status = 'LOADED'
 ),
@@ -29,7 +31,7 @@ FROM loaded
 JOIN document USING (file_id)
 QUALIFY row_number() OVER (PARTITION BY loaded.source, loaded.municipality_key, loaded.programme, loaded.task_field_code,
                                         loaded.version_code, loaded.year
-                           ORDER BY document.document_year DESC, loaded.file_id DESC) = 1;
+                           ORDER BY document.document_year DESC, loaded.run_id DESC, loaded.file_path DESC, loaded.file_id DESC) = 1;
 
 -- Detail amounts that count (core.fct_budget restricted to the current document of each scope).
 CREATE OR REPLACE VIEW core.v_budget_detail AS

@@ -116,6 +116,11 @@ public class BudgetReference {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+\\-]+", " ").strip();
     }
 
+    /** Reads the reference data now, if not read yet (before DuckDB calls the finance functions in a statement). */
+    void ensureLoaded() {
+        loaded();
+    }
+
     private Loaded loaded() {
         Loaded l = loaded;
         if (l != null) {

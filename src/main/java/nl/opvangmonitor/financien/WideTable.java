@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.io.RawRow;
 import nl.opvangmonitor.common.io.RawRowSource;
-import nl.opvangmonitor.common.io.SourceRow;
-import nl.opvangmonitor.common.load.RowValidator;
+import nl.opvangmonitor.common.load.StagedRows;
 import nl.opvangmonitor.financien.BudgetReference.TaskField;
 
 /**
@@ -84,7 +83,7 @@ final class WideTable {
             for (int h = 0; h < headings.size(); h++) {
                 String cell = row.cell(headings.get(h).column());
                 texts[h] = cell == null || cell.isBlank() ? null : cell.strip();
-                amounts[h] = CouncilAmounts.tryCouncil(texts[h]);
+                amounts[h] = CouncilAmounts.parse(texts[h]);
             }
             rowNumbers.add(row.rowNumber());
             labels.add(label.isEmpty() ? null : label.toString().strip().replaceAll("\\s+", " "));
@@ -142,9 +141,9 @@ final class WideTable {
         int firstHeadingColumn = headings.getFirst().column();
         Set<String> seen = new LinkedHashSet<>();
         for (Heading h : headings) {
-            if (h.year() < RowValidator.FIRST_DATE.getYear() || h.year() > RowValidator.LAST_DATE.getYear()) {
+            if (h.year() < StagedRows.FIRST_DATE.getYear() || h.year() > StagedRows.LAST_DATE.getYear()) {
                 throw new FileRejectedException("column '" + h.text() + "': year outside the supported range "
-                        + RowValidator.FIRST_DATE.getYear() + "-" + RowValidator.LAST_DATE.getYear());
+                        + StagedRows.FIRST_DATE.getYear() + "-" + StagedRows.LAST_DATE.getYear());
             }
             if (!seen.add(h.versionCode() + " " + h.year())) {
                 throw new FileRejectedException("two columns are headed '" + h.text() + "' (" + h.versionCode() + " " + h.year() + ")");
@@ -291,35 +290,29 @@ final class WideTable {
         return n;
     }
 
-    /** The rows for the row processor: the line as delivered plus what the table says about it. */
-    List<SourceRow> rows(long fileId) {
-        List<String> names = new ArrayList<>(List.of(FinanceColumns.LAYOUT, FinanceColumns.MUNICIPALITY, FinanceColumns.TASK_FIELD,
-                FinanceColumns.PROGRAMME, FinanceColumns.ROLE, FinanceColumns.KIND, FinanceColumns.PARENT, FinanceColumns.SIGN,
-                FinanceColumns.SALDO_SIGN, FinanceColumns.PATH, FinanceColumns.HEADINGS, FinanceColumns.LABEL));
-        int fixed = names.size();
-        headings.forEach(h -> names.add(h.text()));
-        Map<String, Integer> index = FinanceColumns.index(names);
-        String headingList = String.join("|", headings.stream().map(Heading::text).toList());
-        List<SourceRow> rows = new ArrayList<>();
+    /**
+     * The lines of the table, typed: role, kind, parent and signs as the table's structure says, one
+     * amount per filled cell under a heading (its version and year from the heading).
+     */
+    List<BudgetLine> lines() {
+        List<BudgetLine> lines = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
             BudgetTree.Node node = tree.nodes().get(i);
-            String[] values = new String[names.size()];
-            values[0] = "wide";
-            values[1] = String.valueOf(municipalityKey);
-            values[2] = taskField == null ? null : taskField.code();
-            values[3] = programme;
-            values[4] = node.role().name().toLowerCase(java.util.Locale.ROOT);
-            values[5] = node.kind();
-            values[6] = node.parent() < 0 ? null : String.valueOf(rowNumbers.get(node.parent()));
-            values[7] = String.valueOf(node.signInParent());
-            values[8] = String.valueOf(node.saldoSign());
-            values[9] = node.path();
-            values[10] = headingList;
-            values[11] = labels.get(i);
-            System.arraycopy(amountTexts.get(i), 0, values, fixed, headings.size());
-            rows.add(new SourceRow(fileId, rowNumbers.get(i), values, index));
+            List<BudgetLine.Amount> amounts = new ArrayList<>();
+            for (int h = 0; h < headings.size(); h++) {
+                String text = amountTexts.get(i)[h];
+                if (text != null) {
+                    Heading heading = headings.get(h);
+                    amounts.add(new BudgetLine.Amount(h + 1, heading.text(), text, BudgetLine.Kind.of(node.kind()), node.path(),
+                            node.saldoSign(), heading.versionCode(), heading.year()));
+                }
+            }
+            BudgetTree.Role role = amounts.isEmpty() ? BudgetTree.Role.HEADING : node.role();
+            lines.add(new BudgetLine(BudgetLine.Layout.WIDE, rowNumbers.get(i), role, labels.get(i), null, municipalityKey, programme, null,
+                    taskField == null ? null : taskField.code(), null, null, null, null,
+                    node.parent() < 0 ? null : rowNumbers.get(node.parent()), node.signInParent(), List.copyOf(amounts)));
         }
-        return rows;
+        return lines;
     }
 
     List<Heading> headings() {

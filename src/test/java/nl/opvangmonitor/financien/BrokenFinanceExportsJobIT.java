@@ -50,6 +50,7 @@ class BrokenFinanceExportsJobIT {
                 Atlantis;6.812 Maatschappelijke- en vrouwenopva..;1.0;2.0
                 Utrecht;9.99 Onbekend taakveld;1.0;2.0
                 Utrecht;6.812 Maatschappelijke- en vrouwenopva..;1.234,5;100.0
+                Atlantis;6.812 Maatschappelijke- en vrouwenopva..;n.v.t.;
                 """);
         Files.writeString(folder.resolve("iv3_name_without_year.csv"), "Gemeenten;Taakveld;Baten;Lasten\nAmsterdam;6.1 Samenkracht;1.0;2.0\n");
         Files.writeString(folder.resolve("unknown_layout.csv"), "Dit is geen export\nmaar een notitie;met tekst\n", StandardCharsets.UTF_8);
@@ -149,8 +150,10 @@ class BrokenFinanceExportsJobIT {
         try (Warehouse w = Warehouse.open(warehouse)) {
             LoadFileRecord f = file(w, "2025_begroting_bad_rows.csv");
             assertThat(f).extracting(LoadFileRecord::getStatus, LoadFileRecord::getRowsRead, LoadFileRecord::getRowsLoaded,
-                    LoadFileRecord::getRowsRejected).containsExactly("LOADED", 4L, 1L, 3L);
-            assertThat(w.dsl.selectFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.eq(f.getFileId())).orderBy(REJECTED_ROW.ROW_NUMBER).fetch())
+                    LoadFileRecord::getRowsRejected).containsExactly("LOADED", 5L, 1L, 4L);
+            // a line is staged as a row per amount (baten, lasten): each reason is named once, each bad amount under its column
+            assertThat(w.dsl.selectFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.eq(f.getFileId()))
+                    .orderBy(REJECTED_ROW.ROW_NUMBER, REJECTED_ROW.COLUMN_NAME).fetch())
                     .extracting(r -> r.getRowNumber(), r -> r.getColumnName(), r -> r.getRawValue(), r -> r.getReason())
                     .containsExactly(
                             tuple(3, "gemeenten", "Atlantis", "unknown gemeente: not a municipality name or CBS code of core.dim_municipality "
@@ -158,7 +161,12 @@ class BrokenFinanceExportsJobIT {
                             tuple(4, "taakveld", "9.99 Onbekend taakveld",
                                     "unknown taakveld: not a code or name of the Iv3 taakvelden lists (core.dim_iv3_task_field)"),
                             tuple(5, "baten", "1.234,5", "'1.234,5' is not an amount as CBS Iv3 files write it "
-                                    + "(1234.0: a decimal point, no thousands separators)"));
+                                    + "(1234.0: a decimal point, no thousands separators)"),
+                            tuple(6, "baten", "n.v.t.", "'n.v.t.' is not an amount as CBS Iv3 files write it "
+                                    + "(1234.0: a decimal point, no thousands separators)"),
+                            tuple(6, "gemeenten", "Atlantis", "unknown gemeente: not a municipality name or CBS code of core.dim_municipality "
+                                    + "(municipalities of 2023 and earlier; a name spelt otherwise can be added to core.budget_municipality_alias)"),
+                            tuple(6, "lasten", null, "required value is empty"));
         }
     }
 

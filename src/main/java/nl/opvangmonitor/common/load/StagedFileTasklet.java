@@ -80,18 +80,21 @@ class StagedFileTasklet implements Tasklet {
             audit.failFile(fileId, "cannot read the file");
             return RepeatStatus.FINISHED;
         }
-        Staging.Staged staged = null;
+        StagedTable staged = null;
         long[] phaseNanos = new long[3];
         try (Connection connection = warehouse.getConnection()) {
             try {
                 long t = System.nanoTime();
-                staged = Staging.stage(connection, file, fileId, source.columns(), source.identifierColumns(), fingerprint, pseudonymizer);
+                staged = source.stager() == null
+                        ? Staging.stage(connection, file, fileId, source.columns(), source.identifierColumns(), fingerprint, pseudonymizer)
+                        : source.stager().stage(connection, file, fileId, source.columns());
                 phaseNanos[0] = System.nanoTime() - t;
                 LoadMetrics.READ_NANOS.addAndGet(phaseNanos[0]);
                 LoadMetrics.ROWS.addAndGet(staged.rows());
                 load(connection, fileId, staged, phaseNanos);
             } catch (FileRejectedException e) {
-                audit.failFile(fileId, SafeMessage.of(e));
+                // counted like any failed file (nothing read, loaded or rejected), so rows read = loaded + rejected holds
+                audit.finishFile(fileId, 0, source.factTable(), moduleTables, 0, null, SafeMessage.of(e));
                 log.warn("{}: file {} not loaded: {}", source.name(), fileId, SafeMessage.of(e));
                 return RepeatStatus.FINISHED;
             } catch (Exception e) {
@@ -117,27 +120,30 @@ class StagedFileTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** The rules' values, each for a column of this source's fact table other than file_id and row_number. */
-    private Map<TableField<?, ?>, Field<?>> factValues(Facts facts) {
-        Table<?> fact = source.factTable();
+    /** The rules' values for one table, none of them file_id or row_number (the platform sets those). */
+    private Facts checked(Facts facts) {
         for (TableField<?, ?> column : facts.values().keySet()) {
-            if (!column.getTable().getQualifiedName().equals(fact.getQualifiedName())
-                    || column.getName().equals(FILE_ID) || column.getName().equals(ROW_NUMBER)) {
+            if (column.getName().equals(FILE_ID) || column.getName().equals(ROW_NUMBER)) {
                 throw new SafeMessage.SafeFailure("the rules of " + source.name() + " set " + column.getTable().getName() + "."
-                        + column.getName() + ", which is not a column they may set in " + fact.getName());
+                        + column.getName() + ", which the platform sets");
             }
         }
-        return facts.values();
+        return facts;
     }
 
-    /** One rejected_row per broken rule of a rejected row: (file, row, column, value, reason), identifiers masked. */
+    /**
+     * One rejected_row per broken rule of a rejected row: (file, row, column, value, reason), identifiers masked.
+     * A delivered row staged as several rows (a budget line with an amount per year) is rejected once per reason.
+     */
     private static Select<Record5<Long, Integer, String, String, String>> reasons(DSLContext dsl, long fileId, List<StagedRows.Check> checks,
                                                                              Table<?> badRows) {
         Select<Record5<Long, Integer, String, String, String>> reasons = null;
         for (int i = 0; i < checks.size(); i++) {
-            var select = dsl.select(inline(fileId), DSL.field(DSL.name("row_number"), SQLDataType.INTEGER), inline(checks.get(i).column()),
-                            scrubbed(DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR)),
-                            scrubbedIn(DSL.field(DSL.name("r" + i), SQLDataType.VARCHAR), DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR)))
+            var select = dsl.select(inline(fileId).as("file_id"), DSL.field(DSL.name("row_number"), SQLDataType.INTEGER),
+                            DSL.field(DSL.name("n" + i), SQLDataType.VARCHAR).as("column_name"),
+                            scrubbed(DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR)).as("raw_value"),
+                            scrubbedIn(DSL.field(DSL.name("r" + i), SQLDataType.VARCHAR), DSL.field(DSL.name("v" + i), SQLDataType.VARCHAR))
+                                    .as("reason"))
                     .from(badRows).where(DSL.field(DSL.name("c" + i), SQLDataType.BOOLEAN).isTrue());
             reasons = reasons == null ? select : reasons.unionAll(select);
         }
@@ -159,16 +165,18 @@ class StagedFileTasklet implements Tasklet {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private void load(Connection connection, long fileId, Staging.Staged staged, long[] phaseNanos) throws Exception {
+    private void load(Connection connection, long fileId, StagedTable staged, long[] phaseNanos) throws Exception {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer); // opvang_scrub, also for files staged by the streaming readers
         DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
-        Set<String> columns = new LinkedHashSet<>(source.columns().all());
+        Set<String> columns = new LinkedHashSet<>(staged.columns());
         StagedRows rows = new StagedRows(columns, source.identifierColumns());
-        Map<TableField<?, ?>, Field<?>> values = factValues(source.rules().apply(rows));
+        List<Facts> writes = source.rules().apply(rows).stream().map(this::checked).toList();
         if (source.key() != null) {
             rows.uniqueKey(source.key());
         }
-        values.forEach(rows::fitsColumn);
+        for (Facts write : writes) {
+            write.values().forEach(rows::fitsColumn);
+        }
         long t = System.nanoTime();
         var parsingRows = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow());
         // converted once, kept in memory for the two statements that read it
@@ -183,6 +191,7 @@ class StagedFileTasklet implements Tasklet {
         for (int i = 0; i < checks.size(); i++) {
             StagedRows.Check check = checks.get(i);
             badFields.add(DSL.coalesce(DSL.field(check.when()), DSL.inline(false)).as("c" + i));
+            badFields.add(check.column().as("n" + i));
             badFields.add(check.value().as("v" + i));
             badFields.add(check.reason().as("r" + i));
             any = any.or(check.when());
@@ -201,24 +210,26 @@ class StagedFileTasklet implements Tasklet {
             LoadMetrics.VALIDATE_NANOS.addAndGet(phaseNanos[1]);
 
             t = System.nanoTime();
-            Table<?> fact = source.factTable();
-            // by name: each value goes to the column it is keyed by, wherever the table holds that column
-            List<Field<?>> target = new ArrayList<>(List.of(fact.field(FILE_ID), fact.field(ROW_NUMBER)));
-            target.addAll(values.keySet());
-            List<Field<?>> select = new ArrayList<>();
-            select.add(inline(fileId));
-            select.add(rowNumber);
-            select.addAll(values.values());
-            var facts = dsl.select(select).from(parsed);
+            Condition accepted = rejected > 0
+                    ? rowNumber.notIn(DSL.select(DSL.field(DSL.name("row_number"), SQLDataType.INTEGER)).from(badRows))
+                    : DSL.trueCondition();
             dsl.transaction(tx -> {
                 DSLContext txDsl = tx.dsl();
                 if (rejected > 0 && allReasons != null) {
+                    Table<?> reasons = allReasons.asTable("reasons");
                     txDsl.insertInto(REJECTED_ROW, REJECTED_ROW.FILE_ID, REJECTED_ROW.ROW_NUMBER, REJECTED_ROW.COLUMN_NAME,
-                            REJECTED_ROW.RAW_VALUE, REJECTED_ROW.REASON).select(allReasons).execute();
-                    txDsl.insertInto(fact).columns(target).select((Select) facts.where(rowNumber.notIn(
-                            DSL.select(DSL.field(DSL.name("row_number"), SQLDataType.INTEGER)).from(badRows)))).execute();
-                } else {
-                    txDsl.insertInto(fact).columns(target).select((Select) facts).execute();
+                            REJECTED_ROW.RAW_VALUE, REJECTED_ROW.REASON).select((Select) txDsl.selectDistinct(reasons.fields()).from(reasons))
+                            .execute();
+                }
+                for (Facts write : writes) {
+                    // by name: each value goes to the column it is keyed by, wherever the table holds that column
+                    Table<?> table = write.table();
+                    List<Field<?>> target = new ArrayList<>(List.of(table.field(FILE_ID), table.field(ROW_NUMBER)));
+                    target.addAll(write.values().keySet());
+                    List<Field<?>> select = new ArrayList<>(List.of(inline(fileId), rowNumber));
+                    select.addAll(write.values().values());
+                    txDsl.insertInto(table).columns(target).select((Select) txDsl.select(select).from(parsed).where(write.where(), accepted))
+                            .execute();
                 }
             });
             phaseNanos[2] = System.nanoTime() - t;

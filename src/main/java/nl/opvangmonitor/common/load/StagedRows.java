@@ -57,7 +57,7 @@ public final class StagedRows {
     }
 
     /** One rule: rows for which {@code when} holds are rejected with this column, value and reason. */
-    record Check(Condition when, String column, Field<String> value, Field<String> reason) {
+    record Check(Condition when, Field<String> column, Field<String> value, Field<String> reason) {
     }
 
     /** A reference table joined (left) to the distinct values of a column. */
@@ -297,9 +297,7 @@ public final class StagedRows {
         ColumnBound.of(target).ifPresent(bound -> {
             String column = columns.contains(target.getName()) ? target.getName() : origins.get(value.getName());
             Field<String> shown = column != null ? text(column) : value.cast(SQLDataType.VARCHAR);
-            Field<BigDecimal> rounded = field("round(CAST({0} AS DECIMAL(38, 10)), {1})", SQLDataType.DECIMAL(38, 10), value,
-                    inline(bound.scale()));
-            reject(DSL.abs(rounded).gt(inline(bound.max())), column == null ? target.getName() : column, shown,
+            reject(DSL.abs(rounded(value, bound)).gt(inline(bound.max())), column == null ? target.getName() : column, shown,
                     quoted(shown).concat(inline(bound.reasonAfterValue(target.getName()))));
         });
     }
@@ -311,9 +309,41 @@ public final class StagedRows {
 
     public void reject(Condition when, String column, Field<String> value, Field<String> reason) {
         Field<String> shown = identifierColumns.contains(column) ? DSL.when(value.isNotNull(), inline(MASKED)) : value;
+        reject(when, inline(column), shown, reason);
+    }
+
+    /**
+     * A rule whose column is named by the staged row itself (a council table's amount columns are headed
+     * 'Realisatie 2023', 'Begroting 2024', ...); such a column holds no client identifiers.
+     */
+    public void reject(Condition when, Field<String> column, Field<String> value, Field<String> reason) {
         // a condition that is NULL (an unknown input) does not reject; it is left as it is, not wrapped in
         // coalesce, so that DuckDB evaluates its later terms (patterns) only for the rows its first terms select
-        checks.add(new Check(when, column, shown, reason));
+        checks.add(new Check(when, column, value, reason));
+    }
+
+    /** A staged column of a type other than text (a source's own {@link Stager} stages typed columns). */
+    public <T> Field<T> staged(String column, org.jooq.DataType<T> type) {
+        text(column);
+        return field(DSL.name(ALIAS, column), type);
+    }
+
+    /**
+     * The value if it fits the fact column {@code target}, else NULL and the row rejected under the given
+     * column with the text it was read from; for values whose column is not a staged column of that name.
+     */
+    public <T> Field<T> fitting(Field<T> value, Field<?> target, Field<String> column, Field<String> text) {
+        var bound = ColumnBound.of(target);
+        if (bound.isEmpty()) {
+            return value;
+        }
+        Condition fits = DSL.abs(rounded(value, bound.get())).le(inline(bound.get().max()));
+        reject(DSL.not(fits), column, text, quoted(text).concat(inline(bound.get().reasonAfterValue(target.getName()))));
+        return DSL.when(fits, value);
+    }
+
+    private static Field<BigDecimal> rounded(Field<?> value, ColumnBound bound) {
+        return field("round(CAST({0} AS DECIMAL(38, 10)), {1})", SQLDataType.DECIMAL(38, 10), value, inline(bound.scale()));
     }
 
     /** 'value' in quotes, as the reasons show it. */

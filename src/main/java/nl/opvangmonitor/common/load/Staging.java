@@ -56,25 +56,20 @@ final class Staging {
     private static final Logger log = LoggerFactory.getLogger(Staging.class);
     private static final String TRIMMED = " \t\r\n\f\u000b";
 
-    /** A staged file: its table, the row number of each staged row, how many rows, and what the reader noticed. */
-    record Staged(Name table, Field<Integer> rowNumber, Condition dataRow, long rows, List<String> ignoredColumns, int noteRows,
-                  boolean nativeCsv) {
-    }
-
     private static final String FILLED = "filled_cells";
 
     private Staging() {
     }
 
-    static Staged stage(Connection connection, Path file, long fileId, SourceColumns columns, Set<String> identifiers,
+    static StagedTable stage(Connection connection, Path file, long fileId, SourceColumns columns, Set<String> identifiers,
                         Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws FileRejectedException, SQLException {
-        Name table = name("stg_" + fileId);
+        Name table = name(Stager.tableName(fileId));
         DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
         TabularFile tabular = TabularFile.open(file, fileId, columns);
         try {
             CsvDialect dialect = tabular.csvDialect().orElse(null);
             if (dialect != null && dialect.charset().equals(StandardCharsets.UTF_8) && tabular.headerRowNumber() == 1) {
-                Staged staged = readNatively(connection, dsl, table, file, dialect, tabular, columns, identifiers, fingerprint, pseudonymizer);
+                StagedTable staged = readNatively(connection, dsl, table, file, dialect, tabular, columns, identifiers, fingerprint, pseudonymizer);
                 if (staged != null) {
                     return staged;
                 }
@@ -110,7 +105,7 @@ final class Staging {
         }
     }
 
-    private static Staged readNatively(Connection connection, DSLContext dsl, Name table, Path file, CsvDialect dialect,
+    private static StagedTable readNatively(Connection connection, DSLContext dsl, Name table, Path file, CsvDialect dialect,
                                        TabularFile tabular, SourceColumns columns, Set<String> identifiers,
                                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws SQLException {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer);
@@ -181,10 +176,10 @@ final class Staging {
         long rows = counts.value3();
         Field<Integer> rowNumber = DSL.field("{0} + 2", SQLDataType.INTEGER, DSL.field(name(StagedRows.ALIAS, "rowid"), SQLDataType.BIGINT));
         Condition dataRow = DSL.field(name(StagedRows.ALIAS, FILLED), SQLDataType.INTEGER).gt(0);
-        return new Staged(table, rowNumber, dataRow, rows, tabular.ignoredColumns(), 0, true);
+        return new StagedTable(table, columns.all(), rowNumber, dataRow, rows, tabular.ignoredColumns(), 0, true);
     }
 
-    private static Staged stream(Connection connection, DSLContext dsl, Name table, TabularFile tabular, SourceColumns columns,
+    private static StagedTable stream(Connection connection, DSLContext dsl, Name table, TabularFile tabular, SourceColumns columns,
                                  Set<String> identifiers, Pseudonymizer pseudonymizer) throws SQLException, FileRejectedException {
         List<String> all = columns.all();
         var create = dsl.createTemporaryTable(table).column("row_number", SQLDataType.INTEGER.notNull());
@@ -220,6 +215,6 @@ final class Staging {
             throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         Field<Integer> rowNumber = DSL.field(name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
-        return new Staged(table, rowNumber, DSL.trueCondition(), rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false);
+        return new StagedTable(table, all, rowNumber, DSL.trueCondition(), rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Function;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBReadableVector;
@@ -41,10 +42,18 @@ public final class PseudonymFunction {
                 }
             }
         });
-        register(connection, SCRUB, DuckDBColumnType.VARCHAR, (texts, output) -> {
+        register(connection, SCRUB, text -> SafeMessage.scrub(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Registers a scalar function VARCHAR -> VARCHAR (UTF-8 bytes, null for NULL) once per database
+     * instance; sources use it for their own parsers (finance: council amounts).
+     */
+    public static void register(Connection connection, String name, Function<String, byte[]> function) throws SQLException {
+        register(connection, name, DuckDBColumnType.VARCHAR, (texts, output) -> {
             byte[][] results = new byte[texts.length][];
             for (int i = 0; i < texts.length; i++) {
-                results[i] = texts[i] == null ? null : SafeMessage.scrub(texts[i]).getBytes(StandardCharsets.UTF_8);
+                results[i] = texts[i] == null ? null : function.apply(texts[i]);
             }
             output.setStringUtf8Batch(0, results);
         });
@@ -55,7 +64,7 @@ public final class PseudonymFunction {
         void apply(String[] texts, DuckDBWritableVector output);
     }
 
-    private static void register(Connection connection, String name, DuckDBColumnType returnType, VectorFunction function)
+    private static synchronized void register(Connection connection, String name, DuckDBColumnType returnType, VectorFunction function)
             throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + name + "'")) {

@@ -44,7 +44,7 @@ class StagingTest {
 
     @Test
     void stage_whenUtf8CsvWithOneRecordPerLine_thenReadNativelyWithLineNumbersAndPseudonyms() throws Exception {
-        Staging.Staged staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+        StagedTable staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
 
         assertThat(staged.nativeCsv()).isTrue();
         assertThat(staged.rows()).isEqualTo(3); // the row of blank cells is not data; padding and blank cells are trimmed
@@ -58,12 +58,12 @@ class StagingTest {
 
     @Test
     void stage_whenWindows1252_thenStreamedWithTheSameRows() throws Exception {
-        Staging.Staged nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+        StagedTable nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
         var expected = rows(nativeRows);
         Staging.drop(db.connection(), nativeRows.table());
         fileId++;
 
-        Staging.Staged streamed = stage(write("ansi.csv", ROWS.replace("noord", "noord \u20ac"), Charset.forName("windows-1252")));
+        StagedTable streamed = stage(write("ansi.csv", ROWS.replace("noord", "noord \u20ac"), Charset.forName("windows-1252")));
 
         assertThat(streamed.nativeCsv()).isFalse();
         assertThat(rows(streamed)).containsExactlyElementsOf(expected);
@@ -71,7 +71,7 @@ class StagingTest {
 
     @Test
     void stage_whenAFieldSpansLinesOrABlankLineSitsInTheData_thenStreamedAndLineNumbersStillMatchTheFile() throws Exception {
-        Staging.Staged staged = stage(write("multiline.csv", "client_id;datum;voorziening;opmerking\n"
+        StagedTable staged = stage(write("multiline.csv", "client_id;datum;voorziening;opmerking\n"
                 + "K1;01-02-2019;De Hille;\"twee\nregels\"\n"
                 + "\n"
                 + "K2;02-02-2019;De Hille;\n", StandardCharsets.UTF_8));
@@ -83,7 +83,7 @@ class StagingTest {
 
     @Test
     void stage_whenANoteSitsUnderTheData_thenStreamedSoTheNoteIsCountedApart() throws Exception {
-        Staging.Staged staged = stage(write("notes.csv", "client_id;datum;voorziening\nK1;01-02-2019;De Hille\nBron: registratie;;\n",
+        StagedTable staged = stage(write("notes.csv", "client_id;datum;voorziening\nK1;01-02-2019;De Hille\nBron: registratie;;\n",
                 StandardCharsets.UTF_8));
 
         assertThat(staged.nativeCsv()).isFalse();
@@ -93,7 +93,7 @@ class StagingTest {
 
     @Test
     void stage_whenIdentifiersAreStaged_thenNoRawIdentifierIsInTheStagingTable() throws Exception {
-        Staging.Staged staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+        StagedTable staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
 
         assertThat(dsl.fetchCount(DSL.table(staged.table()), DSL.field("CAST(client_id AS VARCHAR)", SQLDataType.VARCHAR).in("K-100", "k100", "K100")))
                 .isZero();
@@ -101,12 +101,12 @@ class StagingTest {
 
     @Test
     void stage_whenNativeOrStreamed_thenTheIdentifierColumnIsTheFixedWidthPseudonym() throws Exception {
-        Staging.Staged nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+        StagedTable nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
         fileId++;
-        Staging.Staged streamed = stage(write("ansi.csv", ROWS.replace("noord", "noord \u20ac"), Charset.forName("windows-1252")));
+        StagedTable streamed = stage(write("ansi.csv", ROWS.replace("noord", "noord \u20ac"), Charset.forName("windows-1252")));
 
         assertThat(streamed.nativeCsv()).isFalse();
-        for (Staging.Staged staged : List.of(nativeRows, streamed)) {
+        for (StagedTable staged : List.of(nativeRows, streamed)) {
             assertThat(dsl.fetchValue("SELECT DISTINCT typeof(client_id) FROM {0} WHERE client_id IS NOT NULL", DSL.table(staged.table())))
                     .isEqualTo("UHUGEINT");
             assertThat(dsl.fetchValue("SELECT DISTINCT client_id FROM {0} WHERE client_id IS NOT NULL", DSL.table(staged.table())))
@@ -114,7 +114,7 @@ class StagingTest {
         }
     }
 
-    private Staging.Staged stage(Path file) throws Exception {
+    private StagedTable stage(Path file) throws Exception {
         return Staging.stage(db.connection(), file, fileId, COLUMNS, Set.of("client_id"), Fingerprint.of(file), PSEUDONYMIZER);
     }
 
@@ -122,7 +122,7 @@ class StagingTest {
         return Files.write(temp.resolve(name), content.getBytes(charset));
     }
 
-    private List<org.assertj.core.groups.Tuple> rows(Staging.Staged staged) {
+    private List<org.assertj.core.groups.Tuple> rows(StagedTable staged) {
         var s = DSL.table(staged.table()).as(StagedRows.ALIAS);
         return dsl.select(staged.rowNumber(), col("client_id"), col("datum"), col("voorziening"), col("opmerking"))
                 .from(s).where(staged.dataRow()).orderBy(1).fetch()
