@@ -27,33 +27,37 @@ CREATE OR REPLACE MACRO core.dutch_number_decimals(t) AS length(regexp_extract(c
 -- with an en dash, t/m or tot) and **, -, n.v.t. or geen (no target set: operator and value NULL).
 -- A bare number has no operator of its own: at least where higher is better, at most where lower is
 -- better; a bare 0 means exactly zero.
+-- The macros are kept flat (a macro is expanded where it is called: nesting multiplies the expression).
 CREATE OR REPLACE MACRO core.target_none(t) AS
     coalesce(trim(t), '') = '' OR regexp_full_match(lower(trim(t)), '\*+|-|–|n\.?v\.?t\.?|geen');
 
+-- part 1 or 2 of a range (NULL when the text is no range); a range and a comparison never both match
 CREATE OR REPLACE MACRO core.target_range(t, part) AS
-    CASE WHEN NOT core.target_none(t)
-         THEN core.dutch_number(nullif(regexp_extract(trim(t), '^(-?[\d.,]+)\s*%?\s*(?:-|–|t/m|tot)\s*(-?[\d.,]+)\s*%?$', part), '')) END;
+    core.dutch_number(nullif(regexp_extract(trim(t), '^(-?[\d.,]+)\s*%?\s*(?:-|–|t/m|tot)\s*(-?[\d.,]+)\s*%?$', part), ''));
 
-CREATE OR REPLACE MACRO core.target_comparison(t, part) AS
-    CASE WHEN NOT core.target_none(t) AND core.target_range(t, 1) IS NULL
-         THEN nullif(regexp_extract(trim(t), '^(>=|<=|≥|≤|>|<|=)?\s*(-?[\d.,]+\s*%?)$', part), '') END;
+-- the number of a comparison (>55%, 79%)
+CREATE OR REPLACE MACRO core.target_compared(t) AS
+    core.dutch_number(nullif(regexp_extract(trim(t), '^(>=|<=|≥|≤|>|<|=)?\s*(-?[\d.,]+\s*%?)$', 2), ''));
 
-CREATE OR REPLACE MACRO core.target_value(t) AS
-    coalesce(core.target_range(t, 1), core.dutch_number(core.target_comparison(t, 2)));
+CREATE OR REPLACE MACRO core.target_value(t) AS coalesce(core.target_range(t, 1), core.target_compared(t));
 
 CREATE OR REPLACE MACRO core.target_upper(t) AS core.target_range(t, 2);
 
 -- whether the text is a target at all (a no-target word counts as one)
 CREATE OR REPLACE MACRO core.is_target(t) AS
     core.target_none(t) OR (core.target_range(t, 1) IS NOT NULL AND core.target_range(t, 2) IS NOT NULL)
-    OR core.dutch_number(core.target_comparison(t, 2)) IS NOT NULL;
+    OR core.target_compared(t) IS NOT NULL;
 
-CREATE OR REPLACE MACRO core.target_operator(t, higher_is_better) AS
-    CASE WHEN core.target_none(t) OR NOT core.is_target(t) THEN NULL
-         WHEN core.target_range(t, 1) IS NOT NULL THEN 'between'
-         WHEN core.target_comparison(t, 1) = '≥' THEN '>='
-         WHEN core.target_comparison(t, 1) = '≤' THEN '<='
-         WHEN core.target_comparison(t, 1) IS NOT NULL THEN core.target_comparison(t, 1)
-         WHEN core.target_value(t) = 0 THEN '='
+-- the operator the text writes: between for a range, >= for ≥, <= for ≤; NULL for a bare number
+CREATE OR REPLACE MACRO core.target_written_operator(t) AS
+    CASE WHEN regexp_full_match(trim(t), '(-?[\d.,]+)\s*%?\s*(?:-|–|t/m|tot)\s*(-?[\d.,]+)\s*%?') THEN 'between'
+         ELSE nullif(replace(replace(regexp_extract(trim(t), '^(>=|<=|≥|≤|>|<|=)?\s*(-?[\d.,]+\s*%?)$', 1), '≥', '>='), '≤', '<='), '') END;
+
+-- the operator of a target from its written operator and value: a bare number is at least where higher is
+-- better (or the direction is unknown), at most where lower is better; a bare 0 is exactly zero; no value, none
+CREATE OR REPLACE MACRO core.target_operator(written, value, higher_is_better) AS
+    CASE WHEN value IS NULL THEN NULL
+         WHEN written IS NOT NULL THEN written
+         WHEN value = 0 THEN '='
          WHEN coalesce(higher_is_better, true) THEN '>='
          ELSE '<=' END;

@@ -258,8 +258,9 @@ public final class StagedRows {
         Field<Boolean> isTarget = perValue(column, field("core.is_target({0})", SQLDataType.BOOLEAN, text));
         reject(applies.and(text.isNotNull()).and(isTarget.isFalse()), column, text,
                 quoted(text).concat(inline("' is not a target (expected e.g. >55%, <200, 0 or **)")));
-        return new Target(field("core.target_operator({0}, {1})", SQLDataType.VARCHAR, text, higherIsBetter),
-                perValue(column, field("core.target_value({0})", SQLDataType.DECIMAL(38, 10), text)),
+        Field<BigDecimal> value = perValue(column, field("core.target_value({0})", SQLDataType.DECIMAL(38, 10), text));
+        Field<String> written = perValue(column, field("core.target_written_operator({0})", SQLDataType.VARCHAR, text));
+        return new Target(field("core.target_operator({0}, {1}, {2})", SQLDataType.VARCHAR, written, value, higherIsBetter), value,
                 perValue(column, field("core.target_upper({0})", SQLDataType.DECIMAL(38, 10), text)));
     }
 

@@ -182,7 +182,7 @@ class StagedRowsTest {
     }
 
     private Record target(String text, boolean higherIsBetter) {
-        return dsl.fetchOne("SELECT core.is_target({0}) AS is_target, core.target_operator({0}, {1}) AS operator,"
+        return dsl.fetchOne("SELECT core.is_target({0}) AS is_target, core.target_operator(core.target_written_operator({0}), core.target_value({0}), {1}) AS operator,"
                 + " core.target_value({0}) AS value, core.target_upper({0}) AS upper", DSL.inline(text), DSL.inline(higherIsBetter));
     }
 
