@@ -32,7 +32,7 @@ final class LargestFileFirst extends TaskExecutorPartitionHandler {
     }
 
     private static Path file(StepExecution execution) {
-        return Path.of(execution.getExecutionContext().getString(SourceFileReader.FILE));
+        return Path.of(execution.getExecutionContext().getString(SourceFilePartitioner.FILE));
     }
 
     private static boolean isWorkbook(Path file) {

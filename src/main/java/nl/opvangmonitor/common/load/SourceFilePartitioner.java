@@ -14,6 +14,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /** One partition per file in the source's folder, in name order. Hidden files and Office lock files (~$…) are not deliveries. */
 public class SourceFilePartitioner implements Partitioner {
 
+    /** The step execution context key of a partition's file. */
+    static final String FILE = "file";
+
     private final Path folder;
 
     SourceFilePartitioner(Path folder) {
@@ -26,7 +29,7 @@ public class SourceFilePartitioner implements Partitioner {
         List<Path> files = deliveredFiles(folder);
         for (int i = 0; i < files.size(); i++) {
             ExecutionContext context = new ExecutionContext();
-            context.putString(SourceFileReader.FILE, files.get(i).toAbsolutePath().toString());
+            context.putString(FILE, files.get(i).toAbsolutePath().toString());
             partitions.put(String.format("file%05d", i), context);
         }
         return partitions;

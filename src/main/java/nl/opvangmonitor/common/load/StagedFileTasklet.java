@@ -67,7 +67,7 @@ class StagedFileTasklet implements Tasklet {
         var parameters = stepExecution.getJobExecution().getJobParameters();
         long runId = (Long) parameters.getParameter(LoadJobConfig.RUN_ID).value();
         Path inputDir = Path.of((String) parameters.getParameter(LoadJobConfig.INPUT).value());
-        Path file = Path.of(stepExecution.getExecutionContext().getString(SourceFileReader.FILE));
+        Path file = Path.of(stepExecution.getExecutionContext().getString(SourceFilePartitioner.FILE));
         long started = System.nanoTime();
         LoadAudit.Registration registration = audit.register(runId, source.folder(), inputDir, file);
         long fileId = registration.fileId();

@@ -33,13 +33,13 @@ class LargestFileFirstTest {
         long id = 1;
         for (Path file : List.of(small, middle, workbook, large)) {
             StepExecution partition = new StepExecution(id++, "file" + id, job);
-            partition.getExecutionContext().putString(SourceFileReader.FILE, file.toString());
+            partition.getExecutionContext().putString(SourceFilePartitioner.FILE, file.toString());
             partitions.add(partition);
         }
         List<String> started = new ArrayList<>();
         LargestFileFirst handler = new LargestFileFirst();
         handler.setTaskExecutor(new SyncTaskExecutor());
-        handler.setStep(execution -> started.add(Path.of(execution.getExecutionContext().getString(SourceFileReader.FILE)).getFileName().toString()));
+        handler.setStep(execution -> started.add(Path.of(execution.getExecutionContext().getString(SourceFilePartitioner.FILE)).getFileName().toString()));
 
         // when
         handler.doHandle(new StepExecution(99L, "manager", job), partitions);
