@@ -85,12 +85,7 @@ public abstract class FactWriter<T> implements ItemWriter<Validated<T>> {
         if (chunk.isEmpty()) {
             return;
         }
-        long started = System.nanoTime();
-        try {
-            writeChunk(chunk);
-        } finally {
-            LoadMetrics.WRITE_NANOS.addAndGet(System.nanoTime() - started);
-        }
+        writeChunk(chunk);
     }
 
     private void writeChunk(Chunk<? extends Validated<T>> chunk) throws Exception {

@@ -36,15 +36,15 @@ public class LoadJobConfig {
     public Job loadJob(JobRepository jobRepository, List<LoadSource> sources,
                        DataSource warehouseDataSource, Pseudonymizer pseudonymizer,
                        @BatchTransactionManager PlatformTransactionManager batchTransactionManager,
-                       LoadAudit audit, OpvangmonitorProperties properties,
+                       LoadAudit audit, OpvangmonitorProperties properties, LoadMetrics metrics,
                        @Qualifier("indicatorsStep") Step indicatorsStep) {
         JobBuilder builder = new JobBuilder("loadJob", jobRepository);
         SimpleJobBuilder job = null;
         for (LoadSource source : sources) {
             Step step = switch (source) {
                 case StagedSource staged -> stagedStep(staged, jobRepository, batchTransactionManager, audit, properties,
-                        warehouseDataSource, pseudonymizer);
-                case SourceDefinition<?> rowByRow -> sourceStep(rowByRow, jobRepository, batchTransactionManager, audit, properties);
+                        warehouseDataSource, pseudonymizer, metrics);
+                case SourceDefinition<?> rowByRow -> sourceStep(rowByRow, jobRepository, batchTransactionManager, audit, properties, metrics);
             };
             job = job == null ? builder.start(step) : job.next(step);
             if (source instanceof StagedSource staged && staged.key() != null) {
@@ -56,10 +56,11 @@ public class LoadJobConfig {
     }
 
     private static Step stagedStep(StagedSource source, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   LoadAudit audit, OpvangmonitorProperties properties, DataSource warehouse, Pseudonymizer pseudonymizer) {
+                                   LoadAudit audit, OpvangmonitorProperties properties, DataSource warehouse, Pseudonymizer pseudonymizer,
+                                   LoadMetrics metrics) {
         StagedSource configured = source.withColumns(source.columns().withAliases(properties.columnAliases(source.name())));
         Step fileStep = new StepBuilder(source.name() + "FileStep", jobRepository)
-                .tasklet(new StagedFileTasklet(configured, audit, warehouse, pseudonymizer), transactionManager)
+                .tasklet(new StagedFileTasklet(configured, audit, warehouse, pseudonymizer, metrics), transactionManager)
                 .build();
         // while one file waits on Java (fingerprint, header, pseudonyms), another keeps DuckDB busy
         SimpleAsyncTaskExecutor files = new SimpleAsyncTaskExecutor(source.name() + "-file-");
@@ -75,11 +76,11 @@ public class LoadJobConfig {
 
     private static <T> Step sourceStep(SourceDefinition<T> source, JobRepository jobRepository,
                                        PlatformTransactionManager transactionManager, LoadAudit audit,
-                                       OpvangmonitorProperties properties) {
+                                       OpvangmonitorProperties properties, LoadMetrics metrics) {
         SourceDefinition<T> configured = new SourceDefinition<>(source.name(), source.folder(),
                 source.columns().withAliases(properties.columnAliases(source.name())),
                 source.identifierColumns(), source.mapper(), source.writer(), source.opener());
-        SourceFileReader reader = new SourceFileReader(configured, audit);
+        SourceFileReader reader = new SourceFileReader(configured, audit, metrics);
         Step fileStep = new StepBuilder(source.name() + "FileStep", jobRepository)
                 .<nl.opvangmonitor.common.io.SourceRow, Validated<T>>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -92,16 +93,19 @@ public class LoadJobConfig {
                         reader.fail("load failed at row " + row.rowNumber() + ": " + SafeMessage.of(e));
                         return null;
                     } finally {
-                        LoadMetrics.VALIDATE_NANOS.addAndGet(System.nanoTime() - start);
+                        metrics.since(LoadMetrics.Phase.VALIDATE, start);
                     }
                 })
                 .writer(chunk -> {
                     // a chunk that cannot be written fails its file, not the night
                     if (!reader.failed()) {
+                        long start = System.nanoTime();
                         try {
                             configured.writer().write(chunk);
                         } catch (Exception e) {
                             reader.fail("load failed: " + SafeMessage.of(e));
+                        } finally {
+                            metrics.since(LoadMetrics.Phase.WRITE, start);
                         }
                     }
                 })

@@ -36,10 +36,12 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
     private long rowsRead;
     private long startedNanos;
     private boolean skipped;
+    private final LoadMetrics metrics;
 
-    SourceFileReader(SourceDefinition<?> source, LoadAudit audit) {
+    SourceFileReader(SourceDefinition<?> source, LoadAudit audit, LoadMetrics metrics) {
         this.source = source;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     @Override
@@ -101,9 +103,9 @@ class SourceFileReader implements ItemStreamReader<SourceRow>, StepExecutionList
             log.debug("{}: file {} failure", source.name(), fileId, e);
             return null;
         }
-        LoadMetrics.READ_NANOS.addAndGet(System.nanoTime() - start);
+        metrics.since(LoadMetrics.Phase.READ, start);
         if (row != null) {
-            LoadMetrics.ROWS.incrementAndGet();
+            metrics.addRows(1);
             rowsRead++;
             if (rowsRead % 500_000 == 0) {
                 double seconds = (System.nanoTime() - startedNanos) / 1e9;

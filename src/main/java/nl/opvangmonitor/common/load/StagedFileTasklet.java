@@ -45,8 +45,10 @@ class StagedFileTasklet implements Tasklet {
     private final LoadAudit audit;
     private final DataSource warehouse;
     private final Pseudonymizer pseudonymizer;
+    private final LoadMetrics metrics;
 
-    StagedFileTasklet(StagedSource source, LoadAudit audit, DataSource warehouse, Pseudonymizer pseudonymizer) {
+    StagedFileTasklet(StagedSource source, LoadAudit audit, DataSource warehouse, Pseudonymizer pseudonymizer, LoadMetrics metrics) {
+        this.metrics = metrics;
         this.source = source;
         this.audit = audit;
         this.warehouse = warehouse;
@@ -79,8 +81,8 @@ class StagedFileTasklet implements Tasklet {
                 long t = System.nanoTime();
                 staged = Staging.stage(connection, file, fileId, source.columns(), source.identifierColumns(), fingerprint, pseudonymizer);
                 phaseNanos[0] = System.nanoTime() - t;
-                LoadMetrics.READ_NANOS.addAndGet(phaseNanos[0]);
-                LoadMetrics.ROWS.addAndGet(staged.rows());
+                metrics.add(LoadMetrics.Phase.READ, phaseNanos[0]);
+                metrics.addRows(staged.rows());
                 load(connection, fileId, staged, phaseNanos);
             } catch (FileRejectedException e) {
                 audit.failFile(fileId, SafeMessage.of(e));
@@ -180,7 +182,7 @@ class StagedFileTasklet implements Tasklet {
             long rejected = dsl.fetchCount(badRows);
             Select<Record5<Long, Integer, String, String, String>> allReasons = reasons(dsl, fileId, checks, badRows);
             phaseNanos[1] = System.nanoTime() - t;
-            LoadMetrics.VALIDATE_NANOS.addAndGet(phaseNanos[1]);
+            metrics.add(LoadMetrics.Phase.VALIDATE, phaseNanos[1]);
 
             t = System.nanoTime();
             Table<?> fact = source.factTable();
@@ -202,7 +204,7 @@ class StagedFileTasklet implements Tasklet {
                 }
             });
             phaseNanos[2] = System.nanoTime() - t;
-            LoadMetrics.WRITE_NANOS.addAndGet(phaseNanos[2]);
+            metrics.add(LoadMetrics.Phase.WRITE, phaseNanos[2]);
         } finally {
             Staging.drop(connection, bad);
             Staging.drop(connection, parsedName);
