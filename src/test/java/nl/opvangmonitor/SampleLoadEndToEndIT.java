@@ -294,6 +294,16 @@ class SampleLoadEndToEndIT {
             assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where suppressed "
                     + "and (value is not null or numerator is not null or target_met is not null)")).isEqualTo(0L);
             assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where suppression = 'primary'")).isNotEqualTo(0L);
+            // the trend (sql/views, run again over the suppressed values) hides what indicator_yearly hides, also as a previous value
+            assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_trend where suppressed"))
+                    .isEqualTo(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where suppressed"));
+            assertThat(p.dsl.fetchValue("""
+                    select count(*) from mart.indicator_trend t join mart.indicator_yearly y
+                      on y.indicator_code = t.indicator_code and y.year = t.year - 1
+                     and y.municipality_code is not distinct from t.municipality_code and y.region_code is not distinct from t.region_code
+                    where y.suppressed and t.previous_value is not null""")).isEqualTo(0L);
+            assertThat(p.dsl.fetch("select suppression_min_count, suppression_round_to from mart.publication").getFirst().intoArray())
+                    .containsExactly(10, 0);
             // no suppressed cell can be recovered from a shown region total and the other municipalities
             for (String region : java.util.List.of("vt_region_code", "mo_bw_region_code", "vo_region_code")) {
                 assertThat(p.dsl.fetchValue("""

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  *   <li>{@code mart.budget_variance}: municipality_code, programme, task_field_code, task_field_name, category_path, kind, year,
  *       budget_version, budget_keur, realisatie_keur, variance_keur, source;</li>
  *   <li>{@code mart.source_delivery}: source, file_path, run_id, loaded_at, rows_loaded;</li>
- *   <li>the column comment of {@code mart.indicator_yearly.suppression} (the suppression rule as published).</li>
+ *   <li>{@code mart.publication}: suppression_min_count, suppression_round_to (the suppression rule as published).</li>
  * </ul>
  */
 record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<Delivery> deliveries, String suppressionRule) {
@@ -138,10 +138,10 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
         query(c, "SELECT source, file_path, run_id, strftime(loaded_at, '%d-%m-%Y %H:%M'), rows_loaded FROM mart.source_delivery ORDER BY source, file_path",
                 r -> deliveries.add(new Delivery(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getLong(5))));
         String[] rule = {""};
-        query(c, """
-                SELECT comment FROM duckdb_columns()
-                WHERE schema_name = 'mart' AND table_name = 'indicator_yearly' AND column_name = 'suppression'""",
-                r -> rule[0] = r.getString(1) == null ? "" : r.getString(1));
+        // the settings the public database was built with (mart.publication), in the council's words
+        query(c, "SELECT suppression_min_count, suppression_round_to FROM mart.publication",
+                r -> rule[0] = "minder dan " + r.getInt(1) + " personen of gevallen, of terug te rekenen uit een totaal"
+                        + (r.getInt(2) > 1 ? "; aantallen afgerond op " + r.getInt(2) : ""));
 
         java.util.SortedSet<String> codes = new java.util.TreeSet<>(series.keySet());
         codes.addAll(budgets.keySet());
