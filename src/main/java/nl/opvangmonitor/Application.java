@@ -61,7 +61,7 @@ public class Application {
     /** The commands, in the order of the usage text: adding a command is one line here. */
     static final List<Command> COMMANDS = List.of(
             new Command("load", "load every export under the input folder, compute the indicators, print a summary",
-                    i -> load(i, new LoadMetrics())),
+                    i -> load(i, null)),
             new Command("history", "list past load runs (also those never published)",
                     i -> new HistoryCommand(i.settings().warehouse()).run(System.out)),
             new Command("status", "what is published and since when; which sources are stale",
@@ -219,7 +219,8 @@ public class Application {
 
     /**
      * A load: the input folder must hold at least one source folder; a night with nothing new is
-     * answered without starting Spring; otherwise Spring runs the load job, its steps timed into {@code metrics}.
+     * answered without starting Spring; otherwise Spring runs the load job, its steps timed into {@code metrics}
+     * (null: the context's own).
      */
     private static int load(Invocation invocation, LoadMetrics metrics) {
         OpvangmonitorProperties settings = invocation.settings();
@@ -268,8 +269,8 @@ public class Application {
     }
 
     /**
-     * Starts the Spring context with the command line's properties (and {@code extra}) and {@code metrics} as its
-     * {@link LoadMetrics} bean, runs {@code action}, closes it.
+     * Starts the Spring context with the command line's properties (and {@code extra}) and, unless null,
+     * {@code metrics} as its {@link LoadMetrics} bean, runs {@code action}, closes it.
      */
     static int inSpring(Invocation invocation, Map<String, Object> extra, LoadMetrics metrics, ContextAction action) {
         Map<String, Object> properties = new LinkedHashMap<>(invocation.properties());
@@ -279,7 +280,11 @@ public class Application {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(properties)
-                .initializers(starting -> starting.getBeanFactory().registerSingleton("loadMetrics", metrics))
+                .initializers(starting -> {
+                    if (metrics != null) {
+                        starting.getBeanFactory().registerSingleton("loadMetrics", metrics);
+                    }
+                })
                 .run(invocation.springArgs().toArray(String[]::new))) {
             return action.run(context);
         } catch (Exception e) {

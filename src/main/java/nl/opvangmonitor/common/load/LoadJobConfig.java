@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,13 @@ public class LoadJobConfig {
     public static final String RUN_ID = "runId";
     public static final String INPUT = "input";
     public static final String STARTED_AT = "startedAt";
+
+    /** The run's phase timings; a caller that reads them (the benchmark) registers its own before the context starts. */
+    @Bean
+    @ConditionalOnMissingBean
+    public LoadMetrics loadMetrics() {
+        return new LoadMetrics();
+    }
 
     @Bean
     public Job loadJob(JobRepository jobRepository, List<LoadSource> sources,
