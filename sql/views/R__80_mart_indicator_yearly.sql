@@ -39,7 +39,9 @@ SELECT v.indicator_code,
        c.is_complete,
        c.completeness_note,
        c.municipalities_reporting,
-       c.municipalities_in_region
+       c.municipalities_in_region,
+       false                    AS suppressed,
+       CAST(NULL AS VARCHAR)    AS suppression
 FROM valued v
 LEFT JOIN core.dim_municipality m ON v.area_type = 'municipality' AND m.municipality_code = v.area_code
 LEFT JOIN core.dim_region r       ON v.area_type = 'region'       AND r.region_code = v.area_code
@@ -68,3 +70,5 @@ COMMENT ON COLUMN mart.indicator_yearly.is_complete IS 'True when the deliveries
 COMMENT ON COLUMN mart.indicator_yearly.completeness_note IS 'Why a value is voorlopig: which months the deliveries cover, or how many municipalities of the region delivered; NULL when complete.';
 COMMENT ON COLUMN mart.indicator_yearly.municipalities_reporting IS 'On region rows: municipalities of the region with a delivery of the indicator''s source covering (part of) the year; NULL on municipality rows.';
 COMMENT ON COLUMN mart.indicator_yearly.municipalities_in_region IS 'On region rows: municipalities that belonged to the region in that year; NULL on municipality rows.';
+COMMENT ON COLUMN mart.indicator_yearly.suppressed IS 'True when the cell is suppressed to protect persons: value, numerator, denominator and target_met are then NULL. Always false in the data team''s warehouse; set in the public database.';
+COMMENT ON COLUMN mart.indicator_yearly.suppression IS 'Why the cell is suppressed: primary (fewer persons or cases than the minimum, mart.publication.suppression_min_count, or a percentage whose numerator or complement is) or secondary (else recoverable by subtraction from a total: its region, or the indicator it is a part of); NULL when shown.';

@@ -1,4 +1,5 @@
 -- Multi-year comparison: every value next to the previous year's value of the same indicator and area.
+-- The public database runs this file too, over its suppressed mart.indicator_yearly (PublicDatabase).
 CREATE OR REPLACE VIEW mart.indicator_trend AS
 SELECT indicator_code,
        indicator_name,
@@ -8,6 +9,7 @@ SELECT indicator_code,
        year,
        value,
        unit,
+       suppressed,
        previous_value,
        CAST(value - previous_value AS DECIMAL(18, 2)) AS change_absolute,
        CASE WHEN previous_value IS NULL OR previous_value = 0 THEN NULL
@@ -31,6 +33,7 @@ COMMENT ON COLUMN mart.indicator_trend.region_code IS 'Region code on region row
 COMMENT ON COLUMN mart.indicator_trend.year IS 'Calendar year of the value.';
 COMMENT ON COLUMN mart.indicator_trend.value IS 'The value this year (unit as in indicator_yearly).';
 COMMENT ON COLUMN mart.indicator_trend.unit IS 'percent, count or months.';
+COMMENT ON COLUMN mart.indicator_trend.suppressed IS 'True when this year''s cell is suppressed (see indicator_yearly.suppression).';
 COMMENT ON COLUMN mart.indicator_trend.previous_value IS 'The value of the previous calendar year; NULL when that year has no value.';
 COMMENT ON COLUMN mart.indicator_trend.change_absolute IS 'value - previous_value (for percentages: percentage points).';
 COMMENT ON COLUMN mart.indicator_trend.change_percent IS 'Relative change in percent: 100 * (value - previous_value) / previous_value.';

@@ -1,5 +1,5 @@
 -- The analyst contract for finance: budget lines, summaries, variances and reported totals.
--- Amounts are in thousands of euros (x € 1.000). source tells CBS Iv3 taakveld totals
+-- Amounts are in thousands of euros (x € 1.000, said in every amount column's comment). source tells CBS Iv3 taakveld totals
 -- ('cbs_iv3') from the councils' own tables ('council'); never add the two up.
 
 -- Every detail line that counts (reported totals and saldo lines are in mart.budget_reported_total).
@@ -13,15 +13,17 @@ SELECT m.municipality_code,
        d.kind,
        d.version_code                 AS version,
        d.year,
-       d.amount_keur,
-       d.saldo_effect_keur,
+       d.amount_keur                  AS amount,
+       d.saldo_effect_keur            AS saldo_effect,
        tf.comparable_code             AS comparable_task_field_code,
        tf.comparable_name             AS comparable_task_field_name,
        tf.comparable_group_code,
        tf.comparable_group_name,
        d.source,
        l.file_path,
-       d.row_number
+       d.row_number,
+       d.amount_keur,                 -- DEPRECATED: amount
+       d.saldo_effect_keur            -- DEPRECATED: saldo_effect
 FROM core.v_budget_detail d
 JOIN core.dim_municipality m ON m.municipality_key = d.municipality_key
 LEFT JOIN core.dim_iv3_task_field tf ON tf.task_field_code = d.task_field_code
@@ -87,13 +89,20 @@ SELECT l.grouping_level,
        tf.comparable_group_code,
        l.version_code                                      AS version,
        l.year,
+       sum(l.baten)                                        AS baten,
+       sum(l.lasten)                                       AS lasten,
+       sum(l.baten) - sum(l.lasten)                        AS saldo,
+       sum(l.reserves)                                     AS reserves,
+       sum(l.baten) - sum(l.lasten) + sum(l.reserves)      AS saldo_after_reserves,
+       sum(l.detail_baten) - sum(l.detail_lasten)          AS saldo_of_detail_lines,
+       l.source,
+       -- DEPRECATED names of the six amounts above, kept for one release
        sum(l.baten)                                        AS baten_keur,
        sum(l.lasten)                                       AS lasten_keur,
        sum(l.baten) - sum(l.lasten)                        AS saldo_keur,
        sum(l.reserves)                                     AS reserves_keur,
        sum(l.baten) - sum(l.lasten) + sum(l.reserves)      AS saldo_after_reserves_keur,
-       sum(l.detail_baten) - sum(l.detail_lasten)          AS saldo_of_detail_lines_keur,
-       l.source
+       sum(l.detail_baten) - sum(l.detail_lasten)          AS saldo_of_detail_lines_keur
 FROM levels l
 JOIN core.dim_municipality m ON m.municipality_key = l.municipality_key
 LEFT JOIN core.dim_iv3_task_field tf ON tf.task_field_code = l.task_field_code
@@ -138,14 +147,17 @@ SELECT m.municipality_code,
        c.kind,
        c.year,
        c.budget_version,
-       c.budget_keur,
-       c.realisatie_keur,
-       c.realisatie_effect - c.budget_effect                           AS variance_keur,
+       c.budget_keur                                                   AS budget,
+       c.realisatie_keur                                               AS realisatie,
+       c.realisatie_effect - c.budget_effect                           AS variance,
        CASE WHEN c.realisatie_effect < c.budget_effect THEN 'tegenvaller'
             WHEN c.realisatie_effect > c.budget_effect THEN 'meevaller'
             ELSE 'conform' END                                         AS variance_kind,
        tf.comparable_code                                              AS comparable_task_field_code,
-       c.source
+       c.source,
+       c.budget_keur,                                                  -- DEPRECATED: budget
+       c.realisatie_keur,                                              -- DEPRECATED: realisatie
+       c.realisatie_effect - c.budget_effect                           AS variance_keur  -- DEPRECATED: variance
 FROM compared c
 JOIN core.dim_municipality m ON m.municipality_key = c.municipality_key
 LEFT JOIN core.dim_iv3_task_field tf ON tf.task_field_code = nullif(c.task_field_key, '');
@@ -163,17 +175,21 @@ SELECT m.municipality_code,
        t.line_role,
        t.version_code                              AS version,
        t.year,
-       t.amount_keur                               AS reported_keur,
-       r.parts_keur                                AS sum_of_parts_keur,
-       r.difference_keur,
+       t.amount_keur                               AS reported_amount,
+       r.parts_keur                                AS sum_of_parts,
+       r.difference_keur                           AS difference,
        r.parts_count,
-       r.tolerance_keur,
+       r.tolerance_keur                            AS tolerance,
        r.outcome                                   AS reconciliation,
        r.check_kind,
        tf.comparable_code                          AS comparable_task_field_code,
        t.source,
        l.file_path,
-       t.row_number
+       t.row_number,
+       t.amount_keur                               AS reported_keur,      -- DEPRECATED: reported_amount
+       r.parts_keur                                AS sum_of_parts_keur,  -- DEPRECATED: sum_of_parts
+       r.difference_keur,                                                 -- DEPRECATED: difference
+       r.tolerance_keur                                                   -- DEPRECATED: tolerance
 FROM core.v_budget_total t
 LEFT JOIN core.dim_municipality m ON m.municipality_key = t.municipality_key
 LEFT JOIN core.dim_iv3_task_field tf ON tf.task_field_code = t.task_field_code
@@ -191,8 +207,8 @@ COMMENT ON COLUMN mart.budget_line.category_path IS 'Category from the block tot
 COMMENT ON COLUMN mart.budget_line.kind IS 'baten, lasten or reserves.';
 COMMENT ON COLUMN mart.budget_line.version IS 'realisatie, begroting, bijgestelde_begroting or raming (core.dim_budget_version).';
 COMMENT ON COLUMN mart.budget_line.year IS 'Budget year the amount is about.';
-COMMENT ON COLUMN mart.budget_line.amount_keur IS 'Amount as reported, in thousands of euros (x € 1.000).';
-COMMENT ON COLUMN mart.budget_line.saldo_effect_keur IS 'The amount as it counts in the saldo: + baten, - lasten, + onttrekking and - toevoeging of reserves.';
+COMMENT ON COLUMN mart.budget_line.amount IS 'Amount as reported, in thousands of euros (x € 1.000).';
+COMMENT ON COLUMN mart.budget_line.saldo_effect IS 'The amount as it counts in the saldo: + baten, - lasten, + onttrekking and - toevoeging of reserves; x € 1.000.';
 COMMENT ON COLUMN mart.budget_line.comparable_task_field_code IS 'Taakveld code that stays comparable across Iv3 list changes (6.81b in 2023 and 6.812 in 2025 are both 6.812); group by it for multi-year series.';
 COMMENT ON COLUMN mart.budget_line.comparable_task_field_name IS 'Name of comparable_task_field_code.';
 COMMENT ON COLUMN mart.budget_line.comparable_group_code IS 'Coarser series comparable over all Iv3 list versions (6.81 Geëscaleerde zorg 18+ for 6.81, 6.81a/b, 6.811/6.812).';
@@ -212,12 +228,12 @@ COMMENT ON COLUMN mart.budget_summary.comparable_task_field_code IS 'Taakveld co
 COMMENT ON COLUMN mart.budget_summary.comparable_group_code IS 'Coarser series comparable over all Iv3 list versions (6.81 for 6.81, 6.81a/b, 6.811/6.812).';
 COMMENT ON COLUMN mart.budget_summary.version IS 'realisatie, begroting, bijgestelde_begroting or raming.';
 COMMENT ON COLUMN mart.budget_summary.year IS 'Budget year.';
-COMMENT ON COLUMN mart.budget_summary.baten_keur IS 'Baten (income) excluding reserves, x € 1.000.';
-COMMENT ON COLUMN mart.budget_summary.lasten_keur IS 'Lasten (expenses) excluding reserves, x € 1.000.';
-COMMENT ON COLUMN mart.budget_summary.saldo_keur IS 'Saldo before reserves: baten - lasten (negative: more spent than received).';
-COMMENT ON COLUMN mart.budget_summary.reserves_keur IS 'Net mutation of reserves: onttrekkingen - toevoegingen.';
-COMMENT ON COLUMN mart.budget_summary.saldo_after_reserves_keur IS 'Saldo after reserves: saldo_keur + reserves_keur.';
-COMMENT ON COLUMN mart.budget_summary.saldo_of_detail_lines_keur IS 'The saldo from the detail lines alone; differs from saldo_keur by the council''s rounding of its totals.';
+COMMENT ON COLUMN mart.budget_summary.baten IS 'Baten (income) excluding reserves, x € 1.000.';
+COMMENT ON COLUMN mart.budget_summary.lasten IS 'Lasten (expenses) excluding reserves, x € 1.000.';
+COMMENT ON COLUMN mart.budget_summary.saldo IS 'Saldo before reserves: baten - lasten (negative: more spent than received); x € 1.000.';
+COMMENT ON COLUMN mart.budget_summary.reserves IS 'Net mutation of reserves: onttrekkingen - toevoegingen; x € 1.000.';
+COMMENT ON COLUMN mart.budget_summary.saldo_after_reserves IS 'Saldo after reserves: saldo + reserves; x € 1.000.';
+COMMENT ON COLUMN mart.budget_summary.saldo_of_detail_lines IS 'The saldo from the detail lines alone; differs from saldo by the council''s rounding of its totals; x € 1.000.';
 COMMENT ON COLUMN mart.budget_summary.source IS 'council or cbs_iv3; never add the two.';
 
 COMMENT ON VIEW mart.budget_variance IS 'Realisatie against the latest begroting of the same year (bijgestelde begroting when there is one), per detail line. Sign convention of the council: a negative variance is a setback (tegenvaller: more spent or less received than budgeted).';
@@ -230,9 +246,9 @@ COMMENT ON COLUMN mart.budget_variance.category_path IS 'Category of the line (s
 COMMENT ON COLUMN mart.budget_variance.kind IS 'baten, lasten or reserves.';
 COMMENT ON COLUMN mart.budget_variance.year IS 'Budget year.';
 COMMENT ON COLUMN mart.budget_variance.budget_version IS 'The begroting compared with: bijgestelde_begroting when the year has one for this programme/taakveld, else begroting.';
-COMMENT ON COLUMN mart.budget_variance.budget_keur IS 'Budgeted amount of that version, x € 1.000 (0 when the line was not budgeted).';
-COMMENT ON COLUMN mart.budget_variance.realisatie_keur IS 'Realised amount, x € 1.000 (0 when nothing was realised on the line).';
-COMMENT ON COLUMN mart.budget_variance.variance_keur IS 'Effect on the saldo of realisatie against begroting, x € 1.000: negative is a setback (lasten above budget, baten below), positive a windfall. Sums to the variance of a programme.';
+COMMENT ON COLUMN mart.budget_variance.budget IS 'Budgeted amount of that version, x € 1.000 (0 when the line was not budgeted).';
+COMMENT ON COLUMN mart.budget_variance.realisatie IS 'Realised amount, x € 1.000 (0 when nothing was realised on the line).';
+COMMENT ON COLUMN mart.budget_variance.variance IS 'Effect on the saldo of realisatie against begroting, x € 1.000: negative is a setback (lasten above budget, baten below), positive a windfall. Sums to the variance of a programme.';
 COMMENT ON COLUMN mart.budget_variance.variance_kind IS 'tegenvaller (negative), meevaller (positive) or conform (zero).';
 COMMENT ON COLUMN mart.budget_variance.comparable_task_field_code IS 'Taakveld code comparable across Iv3 list changes.';
 COMMENT ON COLUMN mart.budget_variance.source IS 'council or cbs_iv3.';
@@ -248,14 +264,31 @@ COMMENT ON COLUMN mart.budget_reported_total.kind IS 'baten, lasten, reserves or
 COMMENT ON COLUMN mart.budget_reported_total.line_role IS 'total (a total or subtotal of lines below it) or saldo (a balance over the blocks above it).';
 COMMENT ON COLUMN mart.budget_reported_total.version IS 'realisatie, begroting, bijgestelde_begroting or raming.';
 COMMENT ON COLUMN mart.budget_reported_total.year IS 'Budget year.';
-COMMENT ON COLUMN mart.budget_reported_total.reported_keur IS 'The total as reported, x € 1.000.';
-COMMENT ON COLUMN mart.budget_reported_total.sum_of_parts_keur IS 'Sum of its parts as loaded (for a saldo: baten - lasten +/- reserves above it).';
-COMMENT ON COLUMN mart.budget_reported_total.difference_keur IS 'reported_keur - sum_of_parts_keur.';
+COMMENT ON COLUMN mart.budget_reported_total.reported_amount IS 'The total as reported, x € 1.000.';
+COMMENT ON COLUMN mart.budget_reported_total.sum_of_parts IS 'Sum of its parts as loaded (for a saldo: baten - lasten +/- reserves above it); x € 1.000.';
+COMMENT ON COLUMN mart.budget_reported_total.difference IS 'reported_amount - sum_of_parts; x € 1.000.';
 COMMENT ON COLUMN mart.budget_reported_total.parts_count IS 'Number of lines summed.';
-COMMENT ON COLUMN mart.budget_reported_total.tolerance_keur IS 'Rounding tolerance: 1 per summed line.';
+COMMENT ON COLUMN mart.budget_reported_total.tolerance IS 'Rounding tolerance: 1 per summed line; x € 1.000.';
 COMMENT ON COLUMN mart.budget_reported_total.reconciliation IS 'equal, rounding (difference within the tolerance: the council rounds every figure on its own) or error.';
 COMMENT ON COLUMN mart.budget_reported_total.check_kind IS 'sum_of_parts, saldo or national_total (Nederland against the sum of the municipalities).';
 COMMENT ON COLUMN mart.budget_reported_total.comparable_task_field_code IS 'Taakveld code comparable across Iv3 list changes.';
 COMMENT ON COLUMN mart.budget_reported_total.source IS 'council or cbs_iv3.';
 COMMENT ON COLUMN mart.budget_reported_total.file_path IS 'The delivered file, relative to the input folder.';
 COMMENT ON COLUMN mart.budget_reported_total.row_number IS 'Row of the total in that file.';
+
+-- The names of release 1, kept for one release next to the new ones (README, Renamed mart columns).
+COMMENT ON COLUMN mart.budget_line.amount_keur IS 'DEPRECATED: use amount (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_line.saldo_effect_keur IS 'DEPRECATED: use saldo_effect (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_summary.baten_keur IS 'DEPRECATED: use baten (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_summary.lasten_keur IS 'DEPRECATED: use lasten (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_summary.saldo_keur IS 'DEPRECATED: use saldo (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_summary.reserves_keur IS 'DEPRECATED: use reserves (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_summary.saldo_after_reserves_keur IS 'DEPRECATED: use saldo_after_reserves (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_summary.saldo_of_detail_lines_keur IS 'DEPRECATED: use saldo_of_detail_lines (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_variance.budget_keur IS 'DEPRECATED: use budget (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_variance.realisatie_keur IS 'DEPRECATED: use realisatie (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_variance.variance_keur IS 'DEPRECATED: use variance (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_reported_total.reported_keur IS 'DEPRECATED: use reported_amount (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_reported_total.sum_of_parts_keur IS 'DEPRECATED: use sum_of_parts (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_reported_total.difference_keur IS 'DEPRECATED: use difference (the same amount, x € 1.000); removed in the next release.';
+COMMENT ON COLUMN mart.budget_reported_total.tolerance_keur IS 'DEPRECATED: use tolerance (the same amount, x € 1.000); removed in the next release.';

@@ -17,16 +17,16 @@ budget_amount AS (
     -- detail lines and reported totals; a line is named by its own label (the last part of its path)
     SELECT municipality_code, lower(coalesce(task_field_code, '')) AS task_field, lower(coalesce(programme, '')) AS programme,
            version, year, lower(category_path) AS path, lower(regexp_extract(category_path, '([^>]+)$', 1).trim()) AS label,
-           amount_keur AS amount
+           amount
     FROM mart.budget_line WHERE source = 'council'
     UNION ALL
     SELECT municipality_code, lower(coalesce(task_field_code, '')), lower(coalesce(programme, '')),
-           version, year, lower(category_path), lower(regexp_extract(category_path, '([^>]+)$', 1).trim()), reported_keur
+           version, year, lower(category_path), lower(regexp_extract(category_path, '([^>]+)$', 1).trim()), reported_amount
     FROM mart.budget_reported_total WHERE source = 'council'
     UNION ALL
     -- variances: a line's realisatie against its latest begroting, as mart.budget_variance computes it
     SELECT municipality_code, lower(coalesce(task_field_code, '')), lower(coalesce(programme, '')),
-           'afwijking', year, lower(category_path), lower(regexp_extract(category_path, '([^>]+)$', 1).trim()), variance_keur
+           'afwijking', year, lower(category_path), lower(regexp_extract(category_path, '([^>]+)$', 1).trim()), variance
     FROM mart.budget_variance WHERE source = 'council'
 ),
 budget AS (
@@ -118,12 +118,13 @@ SELECT c.indicator_text AS indicator,
                THEN 'the target loaded is ' || coalesce(c.computed_target_text, '(none)')
                ELSE 'computed ' || CAST(CAST(c.computed_rounded AS DECIMAL(18, 4)) AS VARCHAR) || ' at the published precision' END
        END AS reason,
-       c.toelichting,
+       c.toelichting                          AS note,
        c.source_document,
        c.page,
        c.publication_date,
        f.file_path,
-       c.row_number
+       c.row_number,
+       c.toelichting                          -- DEPRECATED: note
 FROM compared c
 JOIN audit.load_file f            ON f.file_id = c.file_id
 LEFT JOIN core.dim_municipality m ON m.municipality_code = c.area_code
@@ -148,9 +149,10 @@ COMMENT ON COLUMN mart.published_comparison.computed_text IS 'The computed value
 COMMENT ON COLUMN mart.published_comparison.outcome IS 'equal (exactly), equal after rounding (equal at the published precision), different, or not computed.';
 COMMENT ON COLUMN mart.published_comparison.difference IS 'computed_value - published_value (unrounded); NULL for targets and figures not computed.';
 COMMENT ON COLUMN mart.published_comparison.reason IS 'Why a figure is different or not computed, in the warehouse''s words.';
-COMMENT ON COLUMN mart.published_comparison.toelichting IS 'The explanation given in the gepubliceerd file (why the sample cannot give a figure, or why it differs).';
+COMMENT ON COLUMN mart.published_comparison.note IS 'The explanation given in the gepubliceerd file (why the sample cannot give a figure, or why it differs).';
 COMMENT ON COLUMN mart.published_comparison.source_document IS 'The document that published the figure.';
 COMMENT ON COLUMN mart.published_comparison.page IS 'Page or section in that document.';
 COMMENT ON COLUMN mart.published_comparison.publication_date IS 'Publication date of the document.';
 COMMENT ON COLUMN mart.published_comparison.file_path IS 'The gepubliceerd file the figure was read from.';
 COMMENT ON COLUMN mart.published_comparison.row_number IS 'Row of that file (line or Excel row).';
+COMMENT ON COLUMN mart.published_comparison.toelichting IS 'DEPRECATED: use note (the same text); removed in the next release.';

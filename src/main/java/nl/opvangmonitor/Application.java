@@ -19,6 +19,7 @@ import nl.opvangmonitor.common.privacy.OwnerOnly;
 import nl.opvangmonitor.common.load.HistoryCommand;
 import nl.opvangmonitor.common.load.LoadCommand;
 import nl.opvangmonitor.common.load.LoadLock;
+import nl.opvangmonitor.common.load.LoadMetrics;
 import nl.opvangmonitor.common.load.RunFailure;
 import nl.opvangmonitor.common.load.StatusCommand;
 import nl.opvangmonitor.common.privacy.SafeMessage;
@@ -59,7 +60,8 @@ public class Application {
 
     /** The commands, in the order of the usage text: adding a command is one line here. */
     static final List<Command> COMMANDS = List.of(
-            new Command("load", "load every export under the input folder, compute the indicators, print a summary", Application::load),
+            new Command("load", "load every export under the input folder, compute the indicators, print a summary",
+                    i -> load(i, null)),
             new Command("history", "list past load runs (also those never published)",
                     i -> new HistoryCommand(i.settings().warehouse()).run(System.out)),
             new Command("status", "what is published and since when; which sources are stale",
@@ -67,7 +69,8 @@ public class Application {
             new Command("sample", "write the synthetic sample exports (--output DIR, default input)", Application::sample),
             new Command("bench", "benchmark the load at scale (--scale S, default 1; --workdir DIR, default bench; --seed N; --startup-runs N, default 5)",
                     i -> BenchCommand.run(Double.parseDouble(i.option("scale", "1")), Path.of(i.option("workdir", "bench")),
-                            Long.parseLong(i.option("seed", "20261123")), Integer.parseInt(i.option("startup-runs", "5")), System.out)),
+                            Long.parseLong(i.option("seed", "20261123")), Integer.parseInt(i.option("startup-runs", "5")), System.out,
+                            Application::load)),
             new Command("report", "Excel workbooks and HTML pages per area from the public database (report --help)", null,
                     arguments -> ReportCommand.run(arguments, System.out, System.err)));
 
@@ -204,11 +207,22 @@ public class Application {
         return ExitCodes.OK;
     }
 
+    /** A load whose phases are timed into {@code metrics} (the benchmark's); returns the exit code. */
+    static int load(LoadMetrics metrics, String... args) {
+        try {
+            return load(parse(args), metrics);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
     /**
      * A load: the input folder must hold at least one source folder; a night with nothing new is
-     * answered without starting Spring; otherwise Spring runs the load job.
+     * answered without starting Spring; otherwise Spring runs the load job, its steps timed into {@code metrics}
+     * (null: the context's own).
      */
-    private static int load(Invocation invocation) {
+    private static int load(Invocation invocation, LoadMetrics metrics) {
         OpvangmonitorProperties settings = invocation.settings();
         Path input = settings.input();
         String problem = !Files.exists(input) ? "the input folder " + input + " does not exist"
@@ -240,7 +254,7 @@ public class Application {
                 System.out.println(nothingNew);
                 return ExitCodes.OK;
             }
-            return inSpring(invocation, Map.of("opvangmonitor.building", "true"),
+            return inSpring(invocation, Map.of("opvangmonitor.building", "true"), metrics,
                     context -> context.getBean(LoadCommand.class).run(System.out, held));
         } catch (Exception e) {
             LoggerFactory.getLogger(Application.class).debug("run failed", e);
@@ -254,8 +268,11 @@ public class Application {
         int run(ConfigurableApplicationContext context) throws Exception;
     }
 
-    /** Starts the Spring context with the command line's properties (and {@code extra}), runs {@code action}, closes it. */
-    static int inSpring(Invocation invocation, Map<String, Object> extra, ContextAction action) {
+    /**
+     * Starts the Spring context with the command line's properties (and {@code extra}) and, unless null,
+     * {@code metrics} as its {@link LoadMetrics} bean, runs {@code action}, closes it.
+     */
+    static int inSpring(Invocation invocation, Map<String, Object> extra, LoadMetrics metrics, ContextAction action) {
         Map<String, Object> properties = new LinkedHashMap<>(invocation.properties());
         properties.putAll(extra);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
@@ -263,6 +280,11 @@ public class Application {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(properties)
+                .initializers(starting -> {
+                    if (metrics != null) {
+                        starting.getBeanFactory().registerSingleton("loadMetrics", metrics);
+                    }
+                })
                 .run(invocation.springArgs().toArray(String[]::new))) {
             return action.run(context);
         } catch (Exception e) {

@@ -13,6 +13,7 @@ import static org.jooq.impl.DSL.sum;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.List;
 import nl.opvangmonitor.db.mart.tables.records.IndicatorYearlyRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -295,6 +296,16 @@ class SampleLoadEndToEndIT {
             assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where suppressed "
                     + "and (value is not null or numerator is not null or target_met is not null)")).isEqualTo(0L);
             assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where suppression = 'primary'")).isNotEqualTo(0L);
+            // the trend (sql/views, run again over the suppressed values) hides what indicator_yearly hides, also as a previous value
+            assertThat(p.dsl.fetchValue("select count(*) from mart.indicator_trend where suppressed"))
+                    .isEqualTo(p.dsl.fetchValue("select count(*) from mart.indicator_yearly where suppressed"));
+            assertThat(p.dsl.fetchValue("""
+                    select count(*) from mart.indicator_trend t join mart.indicator_yearly y
+                      on y.indicator_code = t.indicator_code and y.year = t.year - 1
+                     and y.municipality_code is not distinct from t.municipality_code and y.region_code is not distinct from t.region_code
+                    where y.suppressed and t.previous_value is not null""")).isEqualTo(0L);
+            assertThat(p.dsl.fetch("select suppression_min_count, suppression_round_to from mart.publication").getFirst().intoArray())
+                    .containsExactly(10, 0);
             // no suppressed cell can be recovered from a shown region total and the other municipalities
             for (String region : java.util.List.of("vt_region_code", "mo_bw_region_code", "vo_region_code")) {
                 assertThat(p.dsl.fetchValue("""
@@ -313,6 +324,47 @@ class SampleLoadEndToEndIT {
                     + "and municipality_code = 'GM0599' and year = 2019")).isEqualTo(new BigDecimal("64.00"));
             assertThat(p.dsl.fetch("select table_name || '.' || column_name from duckdb_columns() where schema_name = 'mart' and (comment is null or comment = '')")
                     .getValues(0, String.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void renamedMartColumns_whenQueriedByTheirOldNames_thenTheSameValuesAndCommentedDeprecated() throws Exception {
+        for (Path database : List.of(warehouse, warehouse.resolveSibling("publiek.duckdb"))) {
+            try (Warehouse d = Warehouse.open(database)) {
+                // every old name is a column next to its new one, with the same values, on every row
+                assertThat(d.dsl.fetchOne("""
+                        select concat(count(*) filter (where baten is distinct from baten_keur or lasten is distinct from lasten_keur
+                                 or saldo is distinct from saldo_keur or reserves is distinct from reserves_keur
+                                 or saldo_after_reserves is distinct from saldo_after_reserves_keur
+                                 or saldo_of_detail_lines is distinct from saldo_of_detail_lines_keur), '/', count(*))
+                        from mart.budget_summary""").get(0, String.class)).as(database.toString()).matches("0/[1-9][0-9]*");
+                assertThat(d.dsl.fetchOne("""
+                        select count(*) from mart.budget_line where amount is distinct from amount_keur or saldo_effect is distinct from saldo_effect_keur""").get(0, Long.class))
+                        .isZero();
+                assertThat(d.dsl.fetchOne("""
+                        select count(*) from mart.budget_variance
+                        where budget is distinct from budget_keur or realisatie is distinct from realisatie_keur or variance is distinct from variance_keur""").get(0, Long.class)).isZero();
+                assertThat(d.dsl.fetchOne("""
+                        select count(*) from mart.budget_reported_total
+                        where reported_amount is distinct from reported_keur or sum_of_parts is distinct from sum_of_parts_keur
+                           or difference is distinct from difference_keur or tolerance is distinct from tolerance_keur""").get(0, Long.class)).isZero();
+                assertThat(d.dsl.fetchOne("select count(*) from mart.published_comparison where note is distinct from toelichting").get(0, Long.class))
+                        .isZero();
+                // the Rotterdam 2023 variance of Zorg, welzijn en wijkteams under its new name (seed 001)
+                assertThat(d.dsl.fetchOne("""
+                        select sum(variance) from mart.budget_variance
+                        where municipality_code = 'GM0599' and year = 2023 and programme = 'Zorg, welzijn en wijkteams'""").get(0, BigDecimal.class))
+                        .isEqualByComparingTo("-35416");
+                assertThat(d.dsl.fetch("""
+                        select table_name || '.' || column_name from duckdb_columns()
+                        where schema_name = 'mart' and comment like 'DEPRECATED: use %'""").getValues(0, String.class))
+                        .containsExactlyInAnyOrder("budget_line.amount_keur", "budget_line.saldo_effect_keur", "budget_summary.baten_keur",
+                                "budget_summary.lasten_keur", "budget_summary.saldo_keur", "budget_summary.reserves_keur",
+                                "budget_summary.saldo_after_reserves_keur", "budget_summary.saldo_of_detail_lines_keur", "budget_variance.budget_keur",
+                                "budget_variance.realisatie_keur", "budget_variance.variance_keur", "budget_reported_total.reported_keur",
+                                "budget_reported_total.sum_of_parts_keur", "budget_reported_total.difference_keur",
+                                "budget_reported_total.tolerance_keur", "published_comparison.toelichting");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.bench;
 
+import nl.opvangmonitor.common.load.FileStatus;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static org.jooq.impl.DSL.inline;
 
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.opvangmonitor.Application;
 import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
 import nl.opvangmonitor.common.io.SourceColumns;
 import nl.opvangmonitor.common.io.TabularFile;
@@ -53,7 +53,13 @@ public final class BenchCommand {
     private BenchCommand() {
     }
 
-    public static int run(double scale, Path workdir, long seed, int startupRuns, PrintStream out) throws Exception {
+    /** Runs {@code load} with these arguments, its phases timed into {@code metrics}; returns the exit code. */
+    @FunctionalInterface
+    public interface Loader {
+        int load(LoadMetrics metrics, String... args);
+    }
+
+    public static int run(double scale, Path workdir, long seed, int startupRuns, PrintStream out, Loader loader) throws Exception {
         Path input = workdir.resolve("input");
         Path warehouseDir = workdir.resolve("warehouse");
         FileSystemUtils.deleteRecursively(input);
@@ -79,12 +85,13 @@ public final class BenchCommand {
 
         resetPeakHeap();
         t = System.nanoTime();
-        int exit = Application.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
+        LoadMetrics metrics = new LoadMetrics();
+        int exit = loader.load(metrics, "load", "--input", input.toString(), "--warehouse", warehouse.toString());
         double load = seconds(t);
         long loadPeakHeap = peakHeapBytes();
 
         t = System.nanoTime();
-        int rerunExit = Application.run("load", "--input", input.toString(), "--warehouse", warehouse.toString());
+        int rerunExit = loader.load(new LoadMetrics(), "load", "--input", input.toString(), "--warehouse", warehouse.toString());
         double rerun = seconds(t);
 
         // the analyst's pipeline on the same CSV files (its municipality seed comes from the warehouse just loaded)
@@ -98,7 +105,7 @@ public final class BenchCommand {
         long rejected = 0;
         boolean balanced = true;
         try (Connection c = ReadOnlyWarehouse.connect(warehouse)) {
-            for (var f : DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).where(LOAD_FILE.STATUS.eq("LOADED")).fetch()) {
+            for (var f : DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).where(LOAD_FILE.STATUS.eq(FileStatus.LOADED.name())).fetch()) {
                 LocalDateTime[] interval = {f.getStartedAt(), f.getFinishedAt()};
                 (f.getSource().equals("financien") ? budgetIntervals : f.getFilePath().endsWith(".xlsx") ? xlsxIntervals : csvIntervals)
                         .add(interval);
@@ -153,22 +160,22 @@ public final class BenchCommand {
         double ours = seconds(t);
         long xlsxPeakHeap = Math.max(0, peakHeapBytes() - heapBefore);
 
-        long rows = LoadMetrics.ROWS.get();
+        long rows = metrics.rows();
         out.printf(Locale.ROOT, "Opvangmonitor benchmark: scale %s, seed %d, %d CSV rows in %d files, %d XLSX rows%n", scale, seed,
                 data.csvRows(), data.csvFiles().size(), data.xlsxRows());
         out.printf("%-34s %12s %10s %14s%n", "phase", "rows", "seconds", "rows/s");
         line(out, "generate exports", data.csvRows() + data.xlsxRows(), generate);
         line(out, "DuckDB read_csv (baseline)", data.csvRows(), baseline);
         line(out, "peer: plain DuckDB SQL pipeline", peer.loaded() + peer.rejected(), peer.seconds());
-        line(out, "load: stage (read, pseudonymise)*", rows, LoadMetrics.READ_NANOS.get() / 1e9);
-        line(out, "load: rules (convert, validate)*", rows, LoadMetrics.VALIDATE_NANOS.get() / 1e9);
-        line(out, "load: write facts and rejects*", rows, LoadMetrics.WRITE_NANOS.get() / 1e9);
+        line(out, "load: stage (read, pseudonymise)*", rows, metrics.seconds(LoadMetrics.Phase.READ));
+        line(out, "load: rules (convert, validate)*", rows, metrics.seconds(LoadMetrics.Phase.VALIDATE));
+        line(out, "load: write facts and rejects*", rows, metrics.seconds(LoadMetrics.Phase.WRITE));
         line(out, "load: CSV files, file to facts", data.csvRows(), csvIngest);
         line(out, "load: XLSX file, file to facts", data.xlsxRows(), xlsxIngest);
         line(out, "load: budget lines (342 x 10 years)", data.budgetRows(), budgetIngest);
-        line(out, "load: indicators", 0, LoadMetrics.INDICATOR_NANOS.get() / 1e9);
-        line(out, "load: checks", 0, LoadMetrics.CHECK_NANOS.get() / 1e9);
-        line(out, "load: publish (incl. public db)", 0, LoadMetrics.PUBLISH_NANOS.get() / 1e9);
+        line(out, "load: indicators", 0, metrics.seconds(LoadMetrics.Phase.INDICATORS));
+        line(out, "load: checks", 0, metrics.seconds(LoadMetrics.Phase.CHECKS));
+        line(out, "load: publish (incl. public db)", 0, metrics.seconds(LoadMetrics.Phase.PUBLISH));
         line(out, "load: total (exit " + exit + ")", read, load);
         line(out, "rerun, nothing new (exit " + rerunExit + ")", 0, rerun);
         line(out, "marts: all budget aggregates", budgetMartRows, budgetMarts);

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.financien;
 
+import nl.opvangmonitor.common.load.FileStatus;
 import static nl.opvangmonitor.db.audit.Tables.BUDGET_FILE;
 import static nl.opvangmonitor.db.audit.Tables.BUDGET_RECONCILIATION;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
@@ -39,14 +40,14 @@ final class BudgetReconciliation {
     }
 
     static void refresh(DSLContext t) {
-        var superseded = select(LOAD_FILE.FILE_ID).from(LOAD_FILE).where(LOAD_FILE.STATUS.eq("SUPERSEDED"));
+        var superseded = select(LOAD_FILE.FILE_ID).from(LOAD_FILE).where(LOAD_FILE.STATUS.eq(FileStatus.SUPERSEDED.name()));
         t.deleteFrom(FCT_BUDGET).where(FCT_BUDGET.FILE_ID.in(superseded)).execute();
         t.deleteFrom(FCT_BUDGET_TOTAL).where(FCT_BUDGET_TOTAL.FILE_ID.in(superseded)).execute();
         t.deleteFrom(BUDGET_RECONCILIATION).where(BUDGET_RECONCILIATION.FILE_ID.in(superseded)).execute();
 
         List<Long> files = t.select(BUDGET_FILE.FILE_ID).from(BUDGET_FILE)
                 .join(LOAD_FILE).on(LOAD_FILE.FILE_ID.eq(BUDGET_FILE.FILE_ID))
-                .where(BUDGET_FILE.IS_RECONCILED.isFalse(), LOAD_FILE.STATUS.eq("LOADED"))
+                .where(BUDGET_FILE.IS_RECONCILED.isFalse(), LOAD_FILE.STATUS.eq(FileStatus.LOADED.name()))
                 .fetch(BUDGET_FILE.FILE_ID);
         if (files.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.indicators;
 
+import nl.opvangmonitor.common.load.LoadMetrics;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -15,12 +16,12 @@ public class IndicatorsJobConfig {
 
     @Bean
     public Step indicatorsStep(JobRepository jobRepository, @BatchTransactionManager PlatformTransactionManager transactionManager,
-                               IndicatorComputation computation) {
+                               IndicatorComputation computation, LoadMetrics metrics) {
         return new StepBuilder("indicatorsStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     long start = System.nanoTime();
                     int rows = computation.recompute();
-                    nl.opvangmonitor.common.load.LoadMetrics.INDICATOR_NANOS.addAndGet(System.nanoTime() - start);
+                    metrics.since(LoadMetrics.Phase.INDICATORS, start);
                     contribution.incrementWriteCount(rows);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -21,12 +21,12 @@ import java.util.TreeMap;
  *   <li>{@code mart.indicator_catalog}: indicator_code, indicator_name, definition, counting_rule, unit, source_document;</li>
  *   <li>{@code mart.region}: region_code, region_name; {@code mart.municipality}: municipality_code, municipality_name;</li>
  *   <li>{@code mart.budget_line}: municipality_code, programme, task_field_code, task_field_name, category_path, kind, version,
- *       year, amount_keur, saldo_effect_keur, source, file_path, row_number;</li>
- *   <li>{@code mart.budget_reported_total}: the same keys plus line_role, reported_keur, sum_of_parts_keur, reconciliation;</li>
+ *       year, amount, saldo_effect, source, file_path, row_number;</li>
+ *   <li>{@code mart.budget_reported_total}: the same keys plus line_role, reported_amount, sum_of_parts, reconciliation;</li>
  *   <li>{@code mart.budget_variance}: municipality_code, programme, task_field_code, task_field_name, category_path, kind, year,
- *       budget_version, budget_keur, realisatie_keur, variance_keur, source;</li>
+ *       budget_version, budget, realisatie, variance, source;</li>
  *   <li>{@code mart.source_delivery}: source, file_path, run_id, loaded_at, rows_loaded;</li>
- *   <li>the column comment of {@code mart.indicator_yearly.suppression} (the suppression rule as published).</li>
+ *   <li>{@code mart.publication}: suppression_min_count, suppression_round_to (the suppression rule as published).</li>
  * </ul>
  */
 record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<Delivery> deliveries, String suppressionRule) {
@@ -114,13 +114,13 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
                 || CASE WHEN programme IS NOT NULL AND task_field_code IS NOT NULL THEN ' (programma ' || programme || ')' ELSE '' END
                 || CASE WHEN source = 'cbs_iv3' THEN ' (CBS Iv3)' ELSE '' END AS title""";
         query(c, "SELECT " + group + """
-                , category_path, kind, CAST(NULL AS VARCHAR), version, year, amount_keur, saldo_effect_keur,
+                , category_path, kind, CAST(NULL AS VARCHAR), version, year, amount, saldo_effect,
                   CAST(NULL AS VARCHAR), CAST(NULL AS DECIMAL(18,3)), file_path, row_number
                 FROM mart.budget_line
                 UNION ALL
                 SELECT
                 """ + group + """
-                , category_path, kind, line_role, version, year, reported_keur, NULL, reconciliation, sum_of_parts_keur, file_path, row_number
+                , category_path, kind, line_role, version, year, reported_amount, NULL, reconciliation, sum_of_parts, file_path, row_number
                 FROM mart.budget_reported_total WHERE source = 'council'
                 ORDER BY 1, 2""", r -> budgets.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>())
                 .computeIfAbsent(r.getString(2), t -> new BudgetGroup(t, new ArrayList<>())).amounts()
@@ -129,7 +129,7 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
 
         Map<String, List<Variance>> variances = new TreeMap<>();
         query(c, "SELECT " + group + """
-                , category_path, kind, year, budget_version, budget_keur, realisatie_keur, variance_keur
+                , category_path, kind, year, budget_version, budget, realisatie, variance
                 FROM mart.budget_variance ORDER BY 1, 2, year, category_path, kind""",
                 r -> variances.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Variance(r.getString(2), r.getString(3),
                         r.getString(4), r.getInt(5), r.getString(6), r.getBigDecimal(7), r.getBigDecimal(8), r.getBigDecimal(9))));
@@ -138,10 +138,10 @@ record PublicFigures(List<Area> areas, Map<String, IndicatorInfo> catalog, List<
         query(c, "SELECT source, file_path, run_id, strftime(loaded_at, '%d-%m-%Y %H:%M'), rows_loaded FROM mart.source_delivery ORDER BY source, file_path",
                 r -> deliveries.add(new Delivery(r.getString(1), r.getString(2), r.getLong(3), r.getString(4), r.getLong(5))));
         String[] rule = {""};
-        query(c, """
-                SELECT comment FROM duckdb_columns()
-                WHERE schema_name = 'mart' AND table_name = 'indicator_yearly' AND column_name = 'suppression'""",
-                r -> rule[0] = r.getString(1) == null ? "" : r.getString(1));
+        // the settings the public database was built with (mart.publication), in the council's words
+        query(c, "SELECT suppression_min_count, suppression_round_to FROM mart.publication",
+                r -> rule[0] = "minder dan " + r.getInt(1) + " personen of gevallen, of terug te rekenen uit een totaal"
+                        + (r.getInt(2) > 1 ? "; aantallen afgerond op " + r.getInt(2) : ""));
 
         java.util.SortedSet<String> codes = new java.util.TreeSet<>(series.keySet());
         codes.addAll(budgets.keySet());

@@ -220,7 +220,7 @@ class ReportIT {
                     .containsEntry("Unieke personen met een voorziening beschermd wonen", "** | 1.623")
                     .containsEntry("Toelatingen beschermd wonen jongeren (18-23)", "- | x");
             assertThat(rows).anySatisfy(r -> assertThat(r).isNotEmpty().first().asString()
-                    .startsWith("x = niet gepubliceerd om personen te beschermen (onderdrukt: primary (fewer than 10"));
+                    .startsWith("x = niet gepubliceerd om personen te beschermen (onderdrukt: minder dan 10 personen of gevallen"));
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.checks;
 
+import nl.opvangmonitor.common.load.FileStatus;
 import static nl.opvangmonitor.db.audit.Tables.CHECK_RESULT;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static org.jooq.impl.DSL.count;
@@ -83,7 +84,7 @@ public class CheckRunner {
     /** Every file of this run: rows read = rows loaded + rows rejected. */
     private Outcome reconciliation(long runId) {
         List<String> unbalanced = dsl.select(LOAD_FILE.FILE_PATH).from(LOAD_FILE)
-                .where(LOAD_FILE.RUN_ID.eq(runId), LOAD_FILE.STATUS.eq("LOADED"),
+                .where(LOAD_FILE.RUN_ID.eq(runId), LOAD_FILE.STATUS.eq(FileStatus.LOADED.name()),
                         LOAD_FILE.ROWS_READ.ne(LOAD_FILE.ROWS_LOADED.plus(LOAD_FILE.ROWS_REJECTED)))
                 .fetch(LOAD_FILE.FILE_PATH);
         return new Outcome("audit.load_file", "rows_read_equals_loaded_plus_rejected", unbalanced.isEmpty(), unbalanced.size(),

@@ -1,5 +1,6 @@
 package nl.opvangmonitor.common.load;
 
+import org.springframework.batch.core.BatchStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ import org.springframework.batch.core.repository.dao.DefaultExecutionContextSeri
  */
 public final class HistoryCommand {
 
-    private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
+    private static final Set<String> RUNNING = Set.of(BatchStatus.STARTING.name(), BatchStatus.STARTED.name(), BatchStatus.STOPPING.name());
 
     private final Path warehouse;
 
@@ -44,7 +45,7 @@ public final class HistoryCommand {
         out.printf("%9s %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %s%n", "execution", "run", "started", "finished", "status",
                 "exit", "files", "rows", "rejected", "checks", "published");
         // a run the repository calls running while no load holds the lock was killed (the next load records it)
-        String running = LoadLock.busy(warehouse.toAbsolutePath()) == null ? "INTERRUPTED" : "RUNNING";
+        String running = LoadLock.busy(warehouse.toAbsolutePath()) == null ? RunStatus.INTERRUPTED.name() : RunStatus.RUNNING.name();
         try (Connection c = DriverManager.getConnection(WarehouseConfig.jobRepositoryUrl(warehouse) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
              Statement s = c.createStatement();
              ResultSet e = s.executeQuery("""

@@ -28,16 +28,16 @@ public class LoadAudit {
 
     public long startRun(Path inputDir) {
         return dsl.insertInto(LOAD_RUN, LOAD_RUN.INPUT_DIR, LOAD_RUN.STARTED_AT, LOAD_RUN.STATUS)
-                .values(inputDir.toString(), LocalDateTime.now(), "RUNNING")
+                .values(inputDir.toString(), LocalDateTime.now(), RunStatus.RUNNING.name())
                 .returningResult(LOAD_RUN.RUN_ID)
                 .fetchOne(LOAD_RUN.RUN_ID);
     }
 
-    public void finishRun(long runId, Long jobExecutionId, String status, int exitCode, String message) {
+    public void finishRun(long runId, Long jobExecutionId, RunStatus status, int exitCode, String message) {
         dsl.update(LOAD_RUN)
                 .set(LOAD_RUN.JOB_EXECUTION_ID, jobExecutionId)
                 .set(LOAD_RUN.FINISHED_AT, LocalDateTime.now())
-                .set(LOAD_RUN.STATUS, status)
+                .set(LOAD_RUN.STATUS, status.name())
                 .set(LOAD_RUN.EXIT_CODE, exitCode)
                 .set(LOAD_RUN.MESSAGE, SafeMessage.scrub(message))
                 .where(LOAD_RUN.RUN_ID.eq(runId))
@@ -94,10 +94,10 @@ public class LoadAudit {
         var seen = LOAD_FILE.as("seen");
         return dsl.select(LOAD_FILE.FILE_ID, LOAD_FILE.SHA256, LOAD_FILE.FILE_PATH).from(seen)
                 .join(LOAD_FILE).on(LOAD_FILE.SOURCE.eq(seen.SOURCE), LOAD_FILE.FILE_PATH.eq(seen.FILE_PATH),
-                        LOAD_FILE.SHA256.eq(seen.SHA256), LOAD_FILE.STATUS.eq("LOADED"))
+                        LOAD_FILE.SHA256.eq(seen.SHA256), LOAD_FILE.STATUS.eq(FileStatus.LOADED.name()))
                 .where(seen.SOURCE.eq(source), seen.FILE_PATH.eq(relativePath), seen.SIZE_BYTES.eq(stamp.size()),
                         // inlined: a bound timestamp is cast to a type name DuckDB's parser refuses
-                        seen.MODIFIED_AT.eq(DSL.inline(stamp.modifiedAt())), seen.STATUS.in("LOADED", "SKIPPED"))
+                        seen.MODIFIED_AT.eq(DSL.inline(stamp.modifiedAt())), seen.STATUS.in(FileStatus.LOADED.name(), FileStatus.SKIPPED.name()))
                 .orderBy(LOAD_FILE.FILE_ID.desc()).limit(1)
                 .fetchOptional(r -> new Loaded(r.value1(), r.value2(), r.value3()));
     }
@@ -108,7 +108,7 @@ public class LoadAudit {
      */
     static Optional<Loaded> loadedWithContent(DSLContext dsl, String source, String sha256) {
         return dsl.select(LOAD_FILE.FILE_ID, LOAD_FILE.SHA256, LOAD_FILE.FILE_PATH).from(LOAD_FILE)
-                .where(LOAD_FILE.SOURCE.eq(source), LOAD_FILE.SHA256.eq(sha256), LOAD_FILE.STATUS.eq("LOADED"))
+                .where(LOAD_FILE.SOURCE.eq(source), LOAD_FILE.SHA256.eq(sha256), LOAD_FILE.STATUS.eq(FileStatus.LOADED.name()))
                 .orderBy(LOAD_FILE.FILE_ID.desc()).limit(1)
                 .fetchOptional(r -> new Loaded(r.value1(), r.value2(), r.value3()));
     }
@@ -121,7 +121,7 @@ public class LoadAudit {
                         LOAD_FILE.SIZE_BYTES, LOAD_FILE.MODIFIED_AT, LOAD_FILE.STATUS, LOAD_FILE.ROWS_READ, LOAD_FILE.ROWS_LOADED,
                         LOAD_FILE.ROWS_REJECTED, LOAD_FILE.MESSAGE, LOAD_FILE.STARTED_AT, LOAD_FILE.FINISHED_AT)
                 .values(runId, source, relativePath, sha256, stamp == null ? null : stamp.size(), stamp == null ? null : stamp.modifiedAt(),
-                        skipped ? "SKIPPED" : "RUNNING", skipped ? 0L : null, skipped ? 0L : null, skipped ? 0L : null,
+                        (skipped ? FileStatus.SKIPPED : FileStatus.RUNNING).name(), skipped ? 0L : null, skipped ? 0L : null, skipped ? 0L : null,
                         loadedAs, now, skipped ? now : null)
                 .returningResult(LOAD_FILE.FILE_ID)
                 .fetchOne(LOAD_FILE.FILE_ID);
@@ -129,7 +129,7 @@ public class LoadAudit {
 
     public void failFile(long fileId, String message) {
         dsl.update(LOAD_FILE)
-                .set(LOAD_FILE.STATUS, "FAILED")
+                .set(LOAD_FILE.STATUS, FileStatus.FAILED.name())
                 .set(LOAD_FILE.MESSAGE, SafeMessage.scrub(message))
                 .set(LOAD_FILE.FINISHED_AT, LocalDateTime.now())
                 .where(LOAD_FILE.FILE_ID.eq(fileId))
@@ -162,10 +162,10 @@ public class LoadAudit {
                 .set(LOAD_FILE.IGNORED_COLUMNS, SafeMessage.scrub(ignoredColumns))
                 .set(LOAD_FILE.FINISHED_AT, LocalDateTime.now());
         if (failure != null) {
-            update.set(LOAD_FILE.STATUS, "FAILED").set(LOAD_FILE.MESSAGE, SafeMessage.scrub(failure))
+            update.set(LOAD_FILE.STATUS, FileStatus.FAILED.name()).set(LOAD_FILE.MESSAGE, SafeMessage.scrub(failure))
                     .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
         } else {
-            update.set(LOAD_FILE.STATUS, DSL.when(LOAD_FILE.STATUS.eq("FAILED"), "FAILED").otherwise("LOADED"))
+            update.set(LOAD_FILE.STATUS, DSL.when(LOAD_FILE.STATUS.eq(FileStatus.FAILED.name()), FileStatus.FAILED.name()).otherwise(FileStatus.LOADED.name()))
                     .where(LOAD_FILE.FILE_ID.eq(fileId)).execute();
             supersedeEarlierDeliveries(fileId, writtenTables);
         }
@@ -180,7 +180,7 @@ public class LoadAudit {
         var current = dsl.select(LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH).from(LOAD_FILE).where(LOAD_FILE.FILE_ID.eq(fileId)).fetchOne();
         List<Long> earlier = dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE)
                 .where(LOAD_FILE.SOURCE.eq(current.value1()), LOAD_FILE.FILE_PATH.eq(current.value2()),
-                        LOAD_FILE.FILE_ID.lt(fileId), LOAD_FILE.STATUS.eq("LOADED"))
+                        LOAD_FILE.FILE_ID.lt(fileId), LOAD_FILE.STATUS.eq(FileStatus.LOADED.name()))
                 .fetch(LOAD_FILE.FILE_ID);
         if (earlier.isEmpty()) {
             return;
@@ -190,7 +190,7 @@ public class LoadAudit {
                 tx.dsl().deleteFrom(table).where(table.field("file_id", Long.class).in(earlier)).execute();
             }
             tx.dsl().deleteFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.in(earlier)).execute();
-            tx.dsl().update(LOAD_FILE).set(LOAD_FILE.STATUS, "SUPERSEDED")
+            tx.dsl().update(LOAD_FILE).set(LOAD_FILE.STATUS, FileStatus.SUPERSEDED.name())
                     .set(LOAD_FILE.MESSAGE, DSL.inline("superseded by file " + fileId))
                     .where(LOAD_FILE.FILE_ID.in(earlier)).execute();
         });

@@ -64,10 +64,12 @@ public class LoadCommand {
     private final CheckRunner checkRunner;
     private final OpvangmonitorProperties properties;
     private final ObjectProvider<LoadSummaryNotes> summaryNotes;
+    private final LoadMetrics metrics;
 
     public LoadCommand(Flyway warehouseFlyway, JobOperator jobOperator, JobRepository jobRepository, Job loadJob, LoadAudit audit,
                        DSLContext dsl, DataSource warehouseDataSource, Deliveries deliveries, CheckRunner checkRunner,
-                       OpvangmonitorProperties properties, ObjectProvider<LoadSummaryNotes> summaryNotes) {
+                       OpvangmonitorProperties properties, ObjectProvider<LoadSummaryNotes> summaryNotes, LoadMetrics metrics) {
+        this.metrics = metrics;
         this.flyway = warehouseFlyway;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -93,6 +95,7 @@ public class LoadCommand {
         return runLocked(out, published, build);
     }
 
+    /** Detect, migrate, launch, classify, print, publish, record. */
     private int runLocked(PrintStream out, Path published, Path build) {
         List<Check> checks = checkRunner.declarations();
         var input = properties.input().toAbsolutePath().normalize();
@@ -102,93 +105,86 @@ public class LoadCommand {
             ensurePublicCurrent(out, published);
             return ExitCodes.OK;
         }
-        LoadMetrics.reset();
         String convertedFrom = WarehouseFiles.prepareBuild(published, build, properties.storageVersion());
         flyway.migrate();
         long runId = audit.startRun(input);
         JobExecution execution;
         try {
-            execution = jobOperator.start(loadJob, new JobParametersBuilder()
-                    .addLong(LoadJobConfig.RUN_ID, runId)
-                    .addString(LoadJobConfig.STARTED_AT, LocalDateTime.now().toString())
-                    .addString(LoadJobConfig.INPUT, input.toString(), false)
-                    .toJobParameters());
+            execution = launch(runId, input);
         } catch (Exception e) {
-            audit.finishRun(runId, null, "FAILED", ExitCodes.RUN_FAILED, SafeMessage.of(e));
+            audit.finishRun(runId, null, RunStatus.FAILED, ExitCodes.RUN_FAILED, SafeMessage.of(e));
             out.println("Run failed: " + RunFailure.reason(e));
             closeWarehouse();
             WarehouseFiles.keepFailed(build, published);
             return ExitCodes.RUN_FAILED;
         }
         Result<Record> files = dsl.select().from(LOAD_FILE).where(LOAD_FILE.RUN_ID.eq(runId)).orderBy(LOAD_FILE.FILE_ID).fetch();
-        int exitCode;
-        String status;
-        String message = null;
-        List<CheckRunner.Outcome> outcomes = List.of();
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            exitCode = ExitCodes.RUN_FAILED;
-            status = "FAILED";
-            message = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(SafeMessage::of).orElse(SafeMessage.scrub(execution.getExitStatus().getExitDescription()));
-        } else {
-            long checksStarted = System.nanoTime();
-            outcomes = checkRunner.run(runId, checks);
-            LoadMetrics.CHECK_NANOS.addAndGet(System.nanoTime() - checksStarted);
-            var failed = outcomes.stream().filter(o -> !o.passed()).toList();
-            if (!failed.isEmpty()) {
-                exitCode = ExitCodes.CHECKS_FAILED;
-                status = "CHECKS_FAILED";
-                message = "check " + failed.getFirst().model() + " " + failed.getFirst().name() + " failed: " + failed.getFirst().message();
-            } else if (files.stream().anyMatch(f -> "FAILED".equals(f.get(LOAD_FILE.STATUS)))) {
-                exitCode = ExitCodes.FILES_FAILED;
-                status = "FILES_FAILED";
-                message = files.stream().filter(f -> "FAILED".equals(f.get(LOAD_FILE.STATUS)))
-                        .map(f -> f.get(LOAD_FILE.FILE_PATH) + ": " + f.get(LOAD_FILE.MESSAGE)).findFirst().orElse(null);
-            } else if (files.stream().anyMatch(f -> f.get(LOAD_FILE.ROWS_REJECTED) != null && f.get(LOAD_FILE.ROWS_REJECTED) > 0)) {
-                exitCode = ExitCodes.COMPLETED_WITH_REJECTS;
-                status = "COMPLETED_WITH_REJECTS";
-            } else {
-                exitCode = ExitCodes.OK;
-                status = "COMPLETED";
-            }
-        }
-        audit.finishRun(runId, execution.getId(), status, exitCode, message);
+        String jobFailure = execution.getStatus() == BatchStatus.COMPLETED ? null : execution.getAllFailureExceptions().stream()
+                .findFirst().map(SafeMessage::of).orElse(SafeMessage.scrub(execution.getExitStatus().getExitDescription()));
+        List<CheckRunner.Outcome> outcomes = jobFailure == null ? runChecks(runId, checks) : List.of();
+        RunOutcome outcome = RunOutcome.of(jobFailure, outcomes, files.map(LoadCommand::fileResult));
+        audit.finishRun(runId, execution.getId(), outcome.status(), outcome.exitCode(), outcome.message());
         printSummary(out, runId, files, outcomes);
-        boolean publish = exitCode == ExitCodes.OK || exitCode == ExitCodes.COMPLETED_WITH_REJECTS || exitCode == ExitCodes.FILES_FAILED;
         long publishStarted = System.nanoTime();
+        outcome = publish(out, outcome, build, published, convertedFrom);
+        metrics.since(LoadMetrics.Phase.PUBLISH, publishStarted);
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", outcome.status(), outcome.exitCode(), took.toMillis() / 1000.0,
+                outcome.message() == null ? "" : " - " + outcome.message());
+        remember(execution, runId, outcome, files, outcomes);
+        log.info("load run {} finished: {} (exit {})", runId, outcome.status(), outcome.exitCode());
+        return outcome.exitCode();
+    }
+
+    private JobExecution launch(long runId, Path input) throws Exception {
+        return jobOperator.start(loadJob, new JobParametersBuilder()
+                .addLong(LoadJobConfig.RUN_ID, runId)
+                .addString(LoadJobConfig.STARTED_AT, LocalDateTime.now().toString())
+                .addString(LoadJobConfig.INPUT, input.toString(), false)
+                .toJobParameters());
+    }
+
+    private List<CheckRunner.Outcome> runChecks(long runId, List<Check> checks) {
+        long started = System.nanoTime();
+        try {
+            return checkRunner.run(runId, checks);
+        } finally {
+            metrics.since(LoadMetrics.Phase.CHECKS, started);
+        }
+    }
+
+    private static RunOutcome.FileResult fileResult(Record f) {
+        return new RunOutcome.FileResult(FileStatus.valueOf(f.get(LOAD_FILE.STATUS)), f.get(LOAD_FILE.FILE_PATH),
+                f.get(LOAD_FILE.MESSAGE), nz(f.get(LOAD_FILE.ROWS_REJECTED)));
+    }
+
+    /**
+     * Closes the build and publishes it with the public database when the outcome allows, else keeps it as the
+     * failed build; prints which. Returns the outcome, which a failed publish turns into PUBLISH_FAILED.
+     */
+    private RunOutcome publish(PrintStream out, RunOutcome outcome, Path build, Path published, String convertedFrom) {
         closeWarehouse();
-        if (publish) {
+        if (outcome.publishes()) {
             try {
                 publishTogether(build, published);
+                if (convertedFrom != null) {
+                    out.println("Converted from DuckDB storage version " + convertedFrom + " to " + properties.storageVersion()
+                            + " (opvangmonitor.storage-version): " + StorageVersion.readers(properties.storageVersion()) + " open both files.");
+                }
+                out.println("Published " + properties.warehouse() + " (data team) and " + properties.publicFile()
+                        + " (analysts and BI: marts only, cells under " + properties.suppression().minCount() + " suppressed).");
+                return outcome;
             } catch (RuntimeException e) {
                 // nothing is published: the result says so, and the next night tries again
                 log.debug("publish failed", e);
-                publish = false;
-                exitCode = ExitCodes.RUN_FAILED;
-                status = "PUBLISH_FAILED";
-                message = "publish failed: " + RunFailure.reason(e);
+                outcome = outcome.publishFailed(RunFailure.reason(e));
             }
         }
-        if (publish) {
-            if (convertedFrom != null) {
-                out.println("Converted from DuckDB storage version " + convertedFrom + " to " + properties.storageVersion()
-                        + " (opvangmonitor.storage-version): " + StorageVersion.readers(properties.storageVersion()) + " open both files.");
-            }
-            out.println("Published " + properties.warehouse() + " (data team) and " + properties.publicFile()
-                    + " (analysts and BI: marts only, cells under " + properties.suppression().minCount() + " suppressed).");
-        } else {
-            WarehouseFiles.keepFailed(build, published);
-            out.println("Not published: yesterday's warehouse stays in place; the failed build is kept as "
-                    + WarehouseFiles.failedBuildFor(published) + ".");
-        }
-        LoadMetrics.PUBLISH_NANOS.addAndGet(System.nanoTime() - publishStarted);
-        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
-                : Duration.between(execution.getStartTime(), execution.getEndTime());
-        out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", status, exitCode, took.toMillis() / 1000.0,
-                message == null ? "" : " - " + message);
-        remember(execution, runId, status, exitCode, files, outcomes, publish);
-        log.info("load run {} finished: {} (exit {})", runId, status, exitCode);
-        return exitCode;
+        WarehouseFiles.keepFailed(build, published);
+        out.println("Not published: yesterday's warehouse stays in place; the failed build is kept as "
+                + WarehouseFiles.failedBuildFor(published) + ".");
+        return outcome;
     }
 
     /**
@@ -303,25 +299,25 @@ public class LoadCommand {
     private static final String PID = "pid";
 
     private void interrupted(JobExecution e) {
-        e.setExitStatus(new ExitStatus("INTERRUPTED", "the process stopped before the run finished; its build was discarded"));
+        e.setExitStatus(new ExitStatus(RunStatus.INTERRUPTED.name(), "the process stopped before the run finished; its build was discarded"));
         jobRepository.update(e);
-        e.getExecutionContext().putString("status", "INTERRUPTED");
+        e.getExecutionContext().putString("status", RunStatus.INTERRUPTED.name());
         e.getExecutionContext().putString("published", "no");
         jobRepository.updateExecutionContext(e);
     }
 
     /** Keeps the run's outcome in the job repository, where history finds runs that were never published too. */
-    private void remember(JobExecution execution, long runId, String status, int exitCode, Result<Record> files,
-                          List<CheckRunner.Outcome> outcomes, boolean published) {
+    private void remember(JobExecution execution, long runId, RunOutcome outcome, Result<Record> files,
+                          List<CheckRunner.Outcome> outcomes) {
         var context = execution.getExecutionContext();
         context.putLong("runId", runId);
-        context.putString("status", status);
-        context.putInt("exitCode", exitCode);
+        context.putString("status", outcome.status().name());
+        context.putInt("exitCode", outcome.exitCode());
         context.putInt("files", files.size());
         context.putLong("rowsRead", files.stream().mapToLong(f -> nz(f.get(LOAD_FILE.ROWS_READ))).sum());
         context.putLong("rowsRejected", files.stream().mapToLong(f -> nz(f.get(LOAD_FILE.ROWS_REJECTED))).sum());
         context.putString("checks", outcomes.stream().filter(CheckRunner.Outcome::passed).count() + "/" + outcomes.size());
-        context.putString("published", published ? "yes" : "no");
+        context.putString("published", outcome.publishes() ? "yes" : "no");
         jobRepository.updateExecutionContext(execution);
     }
 
@@ -348,15 +344,16 @@ public class LoadCommand {
             long read = nz(f.get(LOAD_FILE.ROWS_READ));
             long loaded = nz(f.get(LOAD_FILE.ROWS_LOADED));
             long rejected = nz(f.get(LOAD_FILE.ROWS_REJECTED));
-            balanced &= !"LOADED".equals(f.get(LOAD_FILE.STATUS)) || read == loaded + rejected;
+            FileStatus status = FileStatus.valueOf(f.get(LOAD_FILE.STATUS));
+            balanced &= status != FileStatus.LOADED || read == loaded + rejected;
             double seconds = f.get(LOAD_FILE.FINISHED_AT) == null ? 0
                     : Duration.between(f.get(LOAD_FILE.STARTED_AT), f.get(LOAD_FILE.FINISHED_AT)).toMillis() / 1000.0;
             out.printf(Locale.ROOT, "%-18s %-52s %-10s %9d %9d %9d %8.2f%n", f.get(LOAD_FILE.SOURCE), f.get(LOAD_FILE.FILE_PATH),
                     f.get(LOAD_FILE.STATUS), read, loaded, rejected, seconds);
-            if (f.get(LOAD_FILE.MESSAGE) != null && "FAILED".equals(f.get(LOAD_FILE.STATUS))) {
+            if (f.get(LOAD_FILE.MESSAGE) != null && status == FileStatus.FAILED) {
                 out.println("    file not loaded: " + f.get(LOAD_FILE.MESSAGE));
             }
-            if ("SKIPPED".equals(f.get(LOAD_FILE.STATUS))) {
+            if (status == FileStatus.SKIPPED) {
                 out.println("    unchanged: " + f.get(LOAD_FILE.MESSAGE));
             }
             if (f.get(LOAD_FILE.IGNORED_COLUMNS) != null) {

@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,17 +32,24 @@ public class LoadJobConfig {
     public static final String INPUT = "input";
     public static final String STARTED_AT = "startedAt";
 
+    /** The run's phase timings; a caller that reads them (the benchmark) registers its own before the context starts. */
+    @Bean
+    @ConditionalOnMissingBean
+    public LoadMetrics loadMetrics() {
+        return new LoadMetrics();
+    }
+
     @Bean
     public Job loadJob(JobRepository jobRepository, DataSource warehouseDataSource, Pseudonymizer pseudonymizer,
                        @BatchTransactionManager PlatformTransactionManager batchTransactionManager,
-                       LoadAudit audit, OpvangmonitorProperties properties,
+                       LoadAudit audit, OpvangmonitorProperties properties, LoadMetrics metrics,
                        @Qualifier("indicatorsStep") Step indicatorsStep) {
         JobBuilder builder = new JobBuilder("loadJob", jobRepository);
         SimpleJobBuilder job = null;
         for (SourceModule module : SourceModules.all()) {
             for (StagedSource source : module.sources()) {
                 Step step = stagedStep(source, module.factTables(), jobRepository, batchTransactionManager, audit, properties, warehouseDataSource,
-                        pseudonymizer);
+                        pseudonymizer, metrics);
                 job = job == null ? builder.start(step) : job.next(step);
                 if (source.key() != null) {
                     job.next(new StepBuilder(source.name() + "KeyStep", jobRepository)
@@ -53,10 +61,11 @@ public class LoadJobConfig {
     }
 
     private static Step stagedStep(StagedSource source, List<Table<?>> moduleTables, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   LoadAudit audit, OpvangmonitorProperties properties, DataSource warehouse, Pseudonymizer pseudonymizer) {
+                                   LoadAudit audit, OpvangmonitorProperties properties, DataSource warehouse, Pseudonymizer pseudonymizer,
+                                   LoadMetrics metrics) {
         StagedSource configured = source.withColumns(source.columns().withAliases(properties.columnAliases(source.name())));
         Step fileStep = new StepBuilder(source.name() + "FileStep", jobRepository)
-                .tasklet(new StagedFileTasklet(configured, moduleTables, audit, warehouse, pseudonymizer), transactionManager)
+                .tasklet(new StagedFileTasklet(configured, moduleTables, audit, warehouse, pseudonymizer, metrics), transactionManager)
                 .build();
         // while one file waits on Java (fingerprint, header, pseudonyms), another keeps DuckDB busy
         SimpleAsyncTaskExecutor files = new SimpleAsyncTaskExecutor(source.name() + "-file-");

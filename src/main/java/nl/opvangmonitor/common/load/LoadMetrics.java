@@ -1,27 +1,46 @@
 package nl.opvangmonitor.common.load;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Time spent per phase of the file pipeline, summed over all files of a run: reading and parsing,
- * validating (including pseudonymisation) and writing. The benchmark reads it; a load resets it.
+ * Time spent per phase of one load run, summed over its files (which load two at a time), and the rows
+ * staged. One object per Spring context, handed to the steps through their constructors; the benchmark
+ * hands its own in (see {@code Application.load}) and reads it afterwards.
  */
 public final class LoadMetrics {
 
-    public static final AtomicLong READ_NANOS = new AtomicLong();
-    public static final AtomicLong VALIDATE_NANOS = new AtomicLong();
-    public static final AtomicLong WRITE_NANOS = new AtomicLong();
-    public static final AtomicLong ROWS = new AtomicLong();
-    public static final AtomicLong INDICATOR_NANOS = new AtomicLong();
-    public static final AtomicLong CHECK_NANOS = new AtomicLong();
-    public static final AtomicLong PUBLISH_NANOS = new AtomicLong();
+    /** The phases of a run. */
+    public enum Phase { READ, VALIDATE, WRITE, INDICATORS, CHECKS, PUBLISH }
 
-    private LoadMetrics() {
+    private final Map<Phase, AtomicLong> nanos = new EnumMap<>(Phase.class);
+    private final AtomicLong rows = new AtomicLong();
+
+    public LoadMetrics() {
+        for (Phase phase : Phase.values()) {
+            nanos.put(phase, new AtomicLong());
+        }
     }
 
-    public static void reset() {
-        for (AtomicLong a : new AtomicLong[] {READ_NANOS, VALIDATE_NANOS, WRITE_NANOS, ROWS, INDICATOR_NANOS, CHECK_NANOS, PUBLISH_NANOS}) {
-            a.set(0);
-        }
+    /** Adds the time since {@code startedNanos} (a {@link System#nanoTime()}) to the phase. */
+    public void since(Phase phase, long startedNanos) {
+        add(phase, System.nanoTime() - startedNanos);
+    }
+
+    public void add(Phase phase, long elapsedNanos) {
+        nanos.get(phase).addAndGet(elapsedNanos);
+    }
+
+    public void addRows(long count) {
+        rows.addAndGet(count);
+    }
+
+    public double seconds(Phase phase) {
+        return nanos.get(phase).get() / 1e9;
+    }
+
+    public long rows() {
+        return rows.get();
     }
 }

@@ -51,9 +51,12 @@ class StagedFileTasklet implements Tasklet {
     private final LoadAudit audit;
     private final DataSource warehouse;
     private final Pseudonymizer pseudonymizer;
+    private final LoadMetrics metrics;
 
     /** @param moduleTables every table the source's module fills: a failed file and an earlier delivery of its path leave them all */
-    StagedFileTasklet(StagedSource source, List<Table<?>> moduleTables, LoadAudit audit, DataSource warehouse, Pseudonymizer pseudonymizer) {
+    StagedFileTasklet(StagedSource source, List<Table<?>> moduleTables, LoadAudit audit, DataSource warehouse, Pseudonymizer pseudonymizer,
+                      LoadMetrics metrics) {
+        this.metrics = metrics;
         this.source = source;
         this.moduleTables = moduleTables;
         this.audit = audit;
@@ -89,8 +92,8 @@ class StagedFileTasklet implements Tasklet {
                         ? Staging.stage(connection, file, fileId, source.columns(), source.identifierColumns(), fingerprint, pseudonymizer)
                         : source.stager().stage(connection, file, fileId, source.columns());
                 phaseNanos[0] = System.nanoTime() - t;
-                LoadMetrics.READ_NANOS.addAndGet(phaseNanos[0]);
-                LoadMetrics.ROWS.addAndGet(staged.rows());
+                metrics.add(LoadMetrics.Phase.READ, phaseNanos[0]);
+                metrics.addRows(staged.rows());
                 load(connection, fileId, staged, phaseNanos);
             } catch (FileRejectedException e) {
                 // counted like any failed file (nothing read, loaded or rejected), so rows read = loaded + rejected holds
@@ -207,7 +210,7 @@ class StagedFileTasklet implements Tasklet {
             long rejected = dsl.fetchCount(badRows);
             Select<Record5<Long, Integer, String, String, String>> allReasons = reasons(dsl, fileId, checks, badRows);
             phaseNanos[1] = System.nanoTime() - t;
-            LoadMetrics.VALIDATE_NANOS.addAndGet(phaseNanos[1]);
+            metrics.add(LoadMetrics.Phase.VALIDATE, phaseNanos[1]);
 
             t = System.nanoTime();
             Condition accepted = rejected > 0
@@ -233,7 +236,7 @@ class StagedFileTasklet implements Tasklet {
                 }
             });
             phaseNanos[2] = System.nanoTime() - t;
-            LoadMetrics.WRITE_NANOS.addAndGet(phaseNanos[2]);
+            metrics.add(LoadMetrics.Phase.WRITE, phaseNanos[2]);
         } finally {
             Staging.drop(connection, bad);
             Staging.drop(connection, parsedName);

@@ -57,7 +57,7 @@ public final class StatusCommand {
             out.printf("%-20s %-19s %6s %s%n", "source", "last delivery", "days", "");
             for (SourceModule.Folder source : Sources.ALL) {
                 LocalDateTime last = dsl.select(max(LOAD_FILE.STARTED_AT)).from(LOAD_FILE)
-                        .where(LOAD_FILE.SOURCE.eq(source.folder()), LOAD_FILE.STATUS.in("LOADED", "SUPERSEDED"))
+                        .where(LOAD_FILE.SOURCE.eq(source.folder()), LOAD_FILE.STATUS.in(FileStatus.LOADED.name(), FileStatus.SUPERSEDED.name()))
                         .fetchOne(0, LocalDateTime.class);
                 int limit = properties.staleAfterDays(source.name());
                 long days = last == null ? -1 : Duration.between(last, LocalDateTime.now()).toDays();
@@ -69,7 +69,7 @@ public final class StatusCommand {
             }
             // a delivery whose file was removed from the input stays loaded; say so, so it is a choice
             Path input = properties.input().toAbsolutePath().normalize();
-            for (var gone : dsl.select(LOAD_FILE.FILE_PATH, LOAD_FILE.FILE_ID).from(LOAD_FILE).where(LOAD_FILE.STATUS.eq("LOADED"))
+            for (var gone : dsl.select(LOAD_FILE.FILE_PATH, LOAD_FILE.FILE_ID).from(LOAD_FILE).where(LOAD_FILE.STATUS.eq(FileStatus.LOADED.name()))
                     .orderBy(LOAD_FILE.FILE_PATH).fetch()) {
                 if (!Files.exists(input.resolve(gone.value1()))) {
                     out.println("loaded, file no longer in the input: " + gone.value1() + " (file " + gone.value2()

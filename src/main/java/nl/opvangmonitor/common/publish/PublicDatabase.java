@@ -67,7 +67,8 @@ public final class PublicDatabase {
         }
         try (Connection w = ReadOnlyWarehouse.connect(warehouse); Connection p = ReadOnlyWarehouse.connect(publicFile)) {
             Long published = DSL.using(w, SQLDialect.DUCKDB).fetchOne("SELECT max(run_id) FROM audit.load_run").get(0, Long.class);
-            Long figures = DSL.using(p, SQLDialect.DUCKDB).fetchOne("SELECT max(run_id) FROM mart.publication").get(0, Long.class);
+            // a file built before mart.publication held its suppression settings is not current either
+            Long figures = DSL.using(p, SQLDialect.DUCKDB).fetchOne("SELECT max(run_id), max(suppression_min_count) FROM mart.publication").get(0, Long.class);
             return published != null && published.equals(figures);
         } catch (SQLException | org.jooq.exception.DataAccessException e) {
             log.info("public file {} is not current: {}", publicFile, SafeMessage.of(e));
@@ -88,10 +89,16 @@ public final class PublicDatabase {
             c.query("ATTACH {0} AS publiek", inline(target.toString())).execute();
             try {
                 c.query("CREATE SCHEMA publiek.mart").execute();
-                c.query("""
-                        CREATE TABLE publiek.mart.indicator_yearly AS
-                        SELECT y.*, false AS suppressed, CAST(NULL AS VARCHAR) AS suppression
-                        FROM mart.indicator_yearly y""").execute();
+                // every mart as it is, but the trend, which is computed again over the suppressed values below
+                List<String> marts = c.fetch("""
+                        SELECT view_name FROM duckdb_views()
+                        WHERE database_name = current_database() AND schema_name = 'mart' AND view_name <> 'indicator_trend'""")
+                        .getValues(0, String.class);
+                for (String mart : marts) {
+                    c.query("CREATE TABLE publiek.mart.{0} AS SELECT * FROM mart.{0}", DSL.name(mart)).execute();
+                }
+                c.query("UPDATE publiek.mart.publication SET suppression_min_count = {0}, suppression_round_to = {1}",
+                        inline(minCount), inline(Math.max(roundTo, 0))).execute();
                 c.query("""
                         UPDATE publiek.mart.indicator_yearly SET suppressed = true, suppression = 'primary'
                         WHERE (unit = 'count' AND numerator < {0})
@@ -119,36 +126,7 @@ public final class PublicDatabase {
                                 denominator = round(denominator / {0}) * {0}
                             WHERE NOT suppressed""", inline(roundTo)).execute();
                 }
-                c.query("""
-                        CREATE TABLE publiek.mart.indicator_catalog AS
-                        SELECT indicator_code, indicator_name, domain, definition, counting_rule, unit, direction, source_document
-                        FROM core.dim_indicator""").execute();
-                c.query("""
-                        CREATE TABLE publiek.mart.municipality AS
-                        SELECT municipality_code, municipality_name, vt_region_code, mo_bw_region_code, vo_region_code
-                        FROM core.dim_municipality""").execute();
-                c.query("CREATE TABLE publiek.mart.region AS SELECT * FROM core.dim_region").execute();
-                c.query("""
-                        CREATE TABLE publiek.mart.publication AS
-                        SELECT max(run_id) AS run_id, CAST(now() AS TIMESTAMP) AS published_at FROM audit.load_run""").execute();
-                c.query("""
-                        CREATE TABLE publiek.mart.indicator_trend AS
-                        SELECT indicator_code, indicator_name, municipality_code, municipality_name, region_code, year, value, unit,
-                               suppressed, previous_value,
-                               CAST(value - previous_value AS DECIMAL(18, 2)) AS change_absolute,
-                               CASE WHEN previous_value IS NULL OR previous_value = 0 THEN NULL
-                                    ELSE CAST(round(100 * (value - previous_value) / previous_value, 2) AS DECIMAL(18, 2)) END AS change_percent,
-                               target_operator, target_value, target_met
-                        FROM (SELECT *, CASE WHEN lag(year) OVER w = year - 1 THEN lag(value) OVER w END AS previous_value
-                              FROM publiek.mart.indicator_yearly
-                              WINDOW w AS (PARTITION BY indicator_code, municipality_code, region_code ORDER BY year))""").execute();
-                List<String> otherMarts = c.fetch("""
-                        SELECT view_name FROM duckdb_views()
-                        WHERE database_name = current_database() AND schema_name = 'mart'
-                          AND view_name NOT IN ('indicator_yearly', 'indicator_trend')""").getValues(0, String.class);
-                for (String mart : otherMarts) {
-                    c.query("CREATE TABLE publiek.mart.{0} AS SELECT * FROM mart.{0}", DSL.name(mart)).execute();
-                }
+                trendOverSuppressedValues(c, connection);
                 // a computed value next to a published figure is a cell too: hidden where indicator_yearly hides it
                 c.query("""
                         UPDATE publiek.mart.published_comparison p SET computed_value = NULL, computed_text = NULL, difference = NULL
@@ -158,13 +136,6 @@ public final class PublicDatabase {
                           AND y.municipality_code IS NOT DISTINCT FROM p.municipality_code
                           AND y.region_code IS NOT DISTINCT FROM p.region_code""").execute();
                 copyComments(c);
-                c.query("COMMENT ON COLUMN publiek.mart.indicator_yearly.suppressed IS {0}",
-                        inline("True when the cell is suppressed to protect persons: value, numerator and denominator are then NULL.")).execute();
-                c.query("COMMENT ON COLUMN publiek.mart.indicator_trend.suppressed IS {0}",
-                        inline("True when this year's cell is suppressed (see indicator_yearly.suppression).")).execute();
-                c.query("COMMENT ON COLUMN publiek.mart.indicator_yearly.suppression IS {0}",
-                        inline("primary (fewer than " + minCount + " persons or cases, or a percentage whose numerator or complement is) or secondary "
-                                + "(else recoverable by subtraction from a total: its region, or the indicator it is a part of).")).execute();
                 if (parquetFolder != null) {
                     Files.createDirectories(parquetFolder);
                     for (String table : c.fetch("SELECT table_name FROM duckdb_tables() WHERE database_name = 'publiek'").getValues(0, String.class)) {
@@ -236,6 +207,32 @@ public final class PublicDatabase {
                   AND t.year = c.year AND NOT t.suppressed""").execute();
     }
 
+    /**
+     * The public trend: the warehouse's own view ({@code sql/views/R__81}), run in this connection's in-memory
+     * catalog over the suppressed values, written as a table (so a suppressed value never appears as a previous value).
+     */
+    private static void trendOverSuppressedValues(DSLContext c, Connection connection) throws Exception {
+        String trend;
+        try (var in = PublicDatabase.class.getResourceAsStream(TREND_VIEW)) {
+            trend = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        c.query("USE memory").execute();
+        try {
+            c.query("CREATE SCHEMA mart").execute();
+            c.query("CREATE VIEW mart.indicator_yearly AS SELECT * FROM publiek.mart.indicator_yearly").execute();
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute(trend);
+            }
+            c.query("CREATE TABLE publiek.mart.indicator_trend AS SELECT * FROM memory.mart.indicator_trend").execute();
+            c.query("DROP SCHEMA mart CASCADE").execute();
+        } finally {
+            c.query("USE warehouse").execute();
+        }
+    }
+
+    /** The trend mart's definition, on the classpath as Flyway reads it. */
+    private static final String TREND_VIEW = "/db/views/R__81_mart_indicator_trend.sql";
+
     /** Carries the COMMENT ON descriptions of the marts over to the public tables. */
     private static void copyComments(DSLContext c) {
         var views = c.fetch("""
@@ -250,35 +247,6 @@ public final class PublicDatabase {
         for (var col : columns) {
             c.query("COMMENT ON COLUMN publiek.mart.{0}.{1} IS {2}", DSL.name(col.get(0, String.class)), DSL.name(col.get(1, String.class)),
                     inline(col.get(2, String.class))).execute();
-        }
-        c.query("COMMENT ON TABLE publiek.mart.indicator_catalog IS {0}",
-                inline("Indicator catalog: code, Dutch name, definition, counting rule, unit and direction.")).execute();
-        c.query("COMMENT ON TABLE publiek.mart.municipality IS {0}", inline("Municipalities with CBS code and their regions.")).execute();
-        c.query("COMMENT ON TABLE publiek.mart.region IS {0}", inline("Veilig Thuis regions and centrumgemeente regions.")).execute();
-        c.query("COMMENT ON TABLE publiek.mart.publication IS {0}",
-                inline("The load run these figures come from (run_id, as in the warehouse's history) and when they were published.")).execute();
-        String[][] described = {
-                {"indicator_catalog", "indicator_code", "Indicator code as used in indicator_yearly."},
-                {"indicator_catalog", "indicator_name", "Dutch name of the indicator as councils use it."},
-                {"indicator_catalog", "domain", "veiligthuis, opvang, beschermd_wonen or vrouwenopvang."},
-                {"indicator_catalog", "definition", "What the indicator measures."},
-                {"indicator_catalog", "counting_rule", "How it is counted: what counts in a year, how persons with several records count."},
-                {"indicator_catalog", "unit", "percent, count or months."},
-                {"indicator_catalog", "direction", "higher_is_better or lower_is_better: how a bare target is read."},
-                {"indicator_catalog", "source_document", "Council document the definition and targets come from."},
-                {"municipality", "municipality_code", "CBS municipality code, GM + four digits."},
-                {"municipality", "municipality_name", "Municipality name."},
-                {"municipality", "vt_region_code", "Veilig Thuis region."},
-                {"municipality", "mo_bw_region_code", "Centrumgemeente region for maatschappelijke opvang and beschermd wonen."},
-                {"municipality", "vo_region_code", "Centrumgemeente region for vrouwenopvang."},
-                {"region", "region_code", "Region code (VT-…, MOBW-GM…, VO-GM…)."},
-                {"region", "region_type", "veilig_thuis, mo_bw or vrouwenopvang."},
-                {"region", "region_name", "Region name."},
-                {"region", "centrumgemeente_code", "CBS code of the centrumgemeente of the region."},
-                {"publication", "run_id", "The load run of the warehouse these figures come from (see history)."},
-                {"publication", "published_at", "When the figures were published."}};
-        for (String[] col : described) {
-            c.query("COMMENT ON COLUMN publiek.mart.{0}.{1} IS {2}", DSL.name(col[0]), DSL.name(col[1]), inline(col[2])).execute();
         }
     }
 }
