@@ -8,6 +8,8 @@ import static nl.opvangmonitor.db.core.Tables.V_FACILITY_HISTORY;
 import static org.jooq.impl.DSL.select;
 
 import java.time.LocalDate;
+import java.util.List;
+import nl.opvangmonitor.common.load.ScanScope;
 import nl.opvangmonitor.indicators.DerivedTables;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -24,12 +26,44 @@ class FacilityHistory implements DerivedTables {
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     @Override
+    public void refresh(DSLContext dsl, ScanScope.Scope scope) {
+        if (!scope.full()) {
+            List<Field<?>> content = List.of(V_FACILITY_HISTORY.VOORZIENING, V_FACILITY_HISTORY.VOORZIENINGSTYPE, V_FACILITY_HISTORY.AANBIEDER,
+                    V_FACILITY_HISTORY.VALID_FROM, V_FACILITY_HISTORY.VALID_TO, V_FACILITY_HISTORY.IS_CURRENT);
+            List<Field<?>> stored = List.of(DIM_FACILITY.VOORZIENING, DIM_FACILITY.VOORZIENINGSTYPE, DIM_FACILITY.AANBIEDER,
+                    DIM_FACILITY.VALID_FROM, DIM_FACILITY.VALID_TO, DIM_FACILITY.IS_CURRENT);
+            var changed = select(content).from(V_FACILITY_HISTORY).except(select(stored).from(DIM_FACILITY))
+                    .unionAll(select(stored).from(DIM_FACILITY).except(select(content).from(V_FACILITY_HISTORY)));
+            boolean keysMoved = dsl.fetchExists(select(V_FACILITY_HISTORY.FACILITY_KEY, V_FACILITY_HISTORY.VOORZIENING, V_FACILITY_HISTORY.VALID_FROM)
+                    .from(V_FACILITY_HISTORY).except(select(DIM_FACILITY.FACILITY_KEY, DIM_FACILITY.VOORZIENING, DIM_FACILITY.VALID_FROM).from(DIM_FACILITY)));
+            if (!keysMoved && !dsl.fetchExists(changed)) {
+                // the same versions under the same keys: only the rows this run added need theirs
+                assignVersions(dsl, true);
+                return;
+            }
+            // a version that changed re-dates the nights and refusals of its period: their years are recomputed
+            var periods = changed.asTable("changed");
+            ScanScope.recordYears(dsl, scope.runId(), select(periods.field(DIM_FACILITY.VALID_FROM).as("first_date"),
+                    periods.field(DIM_FACILITY.VALID_TO).as("last_date")).from(periods));
+        }
+        refresh(dsl);
+    }
+
+    @Override
     public void refresh(DSLContext dsl) {
         dsl.deleteFrom(DIM_FACILITY).execute();
         dsl.insertInto(DIM_FACILITY).select(dsl.selectFrom(V_FACILITY_HISTORY)).execute();
-        dsl.update(FCT_VERBLIJF).set(FCT_VERBLIJF.FACILITY_KEY, versionAt(FCT_VERBLIJF.VOORZIENING, FCT_VERBLIJF.START_DATE)).execute();
-        dsl.update(FCT_NACHT).set(FCT_NACHT.FACILITY_KEY, versionAt(FCT_NACHT.VOORZIENING, FCT_NACHT.NIGHT_DATE)).execute();
-        dsl.update(FCT_AFWIJZING).set(FCT_AFWIJZING.FACILITY_KEY, versionAt(FCT_AFWIJZING.VOORZIENING, FCT_AFWIJZING.REFUSAL_DATE)).execute();
+        assignVersions(dsl, false);
+    }
+
+    /** Points every stay, night and refusal (or only those without one yet) at the facility version valid on its date. */
+    private static void assignVersions(DSLContext dsl, boolean onlyUnassigned) {
+        dsl.update(FCT_VERBLIJF).set(FCT_VERBLIJF.FACILITY_KEY, versionAt(FCT_VERBLIJF.VOORZIENING, FCT_VERBLIJF.START_DATE))
+                .where(onlyUnassigned ? FCT_VERBLIJF.FACILITY_KEY.isNull() : DSL.noCondition()).execute();
+        dsl.update(FCT_NACHT).set(FCT_NACHT.FACILITY_KEY, versionAt(FCT_NACHT.VOORZIENING, FCT_NACHT.NIGHT_DATE))
+                .where(onlyUnassigned ? FCT_NACHT.FACILITY_KEY.isNull() : DSL.noCondition()).execute();
+        dsl.update(FCT_AFWIJZING).set(FCT_AFWIJZING.FACILITY_KEY, versionAt(FCT_AFWIJZING.VOORZIENING, FCT_AFWIJZING.REFUSAL_DATE))
+                .where(onlyUnassigned ? FCT_AFWIJZING.FACILITY_KEY.isNull() : DSL.noCondition()).execute();
     }
 
     private static Field<Integer> versionAt(Field<String> voorziening, Field<LocalDate> date) {

@@ -104,8 +104,9 @@ public class LoadCommand {
         }
         LoadMetrics.reset();
         String convertedFrom = WarehouseFiles.prepareBuild(published, build, properties.storageVersion());
-        flyway.migrate();
+        int migrations = flyway.migrate().migrationsExecuted;
         long runId = audit.startRun(input);
+        ScanScope.Scope scope = ScanScope.decide(dsl, properties, runId, migrations);
         JobExecution execution;
         try {
             execution = jobOperator.start(loadJob, new JobParametersBuilder()
@@ -186,7 +187,7 @@ public class LoadCommand {
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", status, exitCode, took.toMillis() / 1000.0,
                 message == null ? "" : " - " + message);
-        remember(execution, runId, status, exitCode, files, outcomes, publish);
+        remember(execution, runId, status, exitCode, files, outcomes, publish, scope);
         log.info("load run {} finished: {} (exit {})", runId, status, exitCode);
         return exitCode;
     }
@@ -312,7 +313,7 @@ public class LoadCommand {
 
     /** Keeps the run's outcome in the job repository, where history finds runs that were never published too. */
     private void remember(JobExecution execution, long runId, String status, int exitCode, Result<Record> files,
-                          List<CheckRunner.Outcome> outcomes, boolean published) {
+                          List<CheckRunner.Outcome> outcomes, boolean published, ScanScope.Scope scope) {
         var context = execution.getExecutionContext();
         context.putLong("runId", runId);
         context.putString("status", status);
@@ -322,6 +323,7 @@ public class LoadCommand {
         context.putLong("rowsRejected", files.stream().mapToLong(f -> nz(f.get(LOAD_FILE.ROWS_REJECTED))).sum());
         context.putString("checks", outcomes.stream().filter(CheckRunner.Outcome::passed).count() + "/" + outcomes.size());
         context.putString("published", published ? "yes" : "no");
+        context.putString("scan", scope.full() ? "full" : "incremental");
         jobRepository.updateExecutionContext(execution);
     }
 
@@ -380,7 +382,11 @@ public class LoadCommand {
         out.printf("Indicators: %d values for %d indicators.%n", indicators.value2(), indicators.value1());
         summaryNotes.orderedStream().forEach(n -> n.runNotes(runId).forEach(out::println));
         long passed = outcomes.stream().filter(CheckRunner.Outcome::passed).count();
+        ScanScope.Scope scope = ScanScope.of(dsl, runId);
         out.printf("Checks: %d of %d passed.%n", passed, outcomes.size());
+        out.println(scope.full() ? "Scan: full (BSN guard and indicators over all of history): " + scope.reason() + "."
+                : "Scan: incremental (BSN guard over this run's files; indicators of " + ScanScope.affectedYearsText(dsl, runId)
+                        + "; " + scope.reason() + ").");
         outcomes.stream().filter(o -> !o.passed())
                 .forEach(o -> out.println("    FAILED " + o.model() + " " + o.name() + ": " + o.message()));
     }
