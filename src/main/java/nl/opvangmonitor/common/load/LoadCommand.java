@@ -106,7 +106,7 @@ public class LoadCommand {
         String convertedFrom = WarehouseFiles.prepareBuild(published, build, properties.storageVersion());
         int migrations = flyway.migrate().migrationsExecuted;
         long runId = audit.startRun(input);
-        ScanScope.Scope scope = ScanScope.decide(dsl, properties, runId, migrations);
+        ScanScope.Scope scope = ScanScope.decide(dsl, runId, properties.fullChecks(), properties.fullChecksAfterDays(), migrations);
         JobExecution execution;
         try {
             execution = jobOperator.start(loadJob, new JobParametersBuilder()

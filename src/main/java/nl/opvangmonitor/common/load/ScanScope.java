@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import nl.opvangmonitor.common.config.OpvangmonitorProperties;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -54,17 +53,20 @@ public final class ScanScope {
     private ScanScope() {
     }
 
-    /** Decides and records the scope of a run that starts now; {@code migrations}: how many this run applied. */
-    public static Scope decide(DSLContext dsl, OpvangmonitorProperties properties, long runId, int migrations) {
+    /**
+     * Decides and records the scope of a run that starts now: full when {@code asked}, when no full scan is
+     * recorded, when the last one is more than {@code fullAfterDays} old, or when this run applied migrations.
+     */
+    public static Scope decide(DSLContext dsl, long runId, boolean asked, int fullAfterDays, int migrations) {
         LocalDateTime now = LocalDateTime.now();
         LocalDateTime lastFull = dsl.select(DSL.max(RUN_SCAN.DECIDED_AT)).from(RUN_SCAN).where(RUN_SCAN.IS_FULL_SCAN).fetchOne(0, LocalDateTime.class);
         String reason;
-        if (properties.fullChecks()) {
+        if (asked) {
             reason = "asked for (opvangmonitor.full-checks=true)";
         } else if (lastFull == null) {
             reason = "no full scan recorded yet";
-        } else if (lastFull.isBefore(now.minusDays(properties.fullChecksAfterDays()))) {
-            reason = "the last full scan (" + HistoryCommand.time(lastFull) + ") is more than " + properties.fullChecksAfterDays()
+        } else if (lastFull.isBefore(now.minusDays(fullAfterDays))) {
+            reason = "the last full scan (" + HistoryCommand.time(lastFull) + ") is more than " + fullAfterDays
                     + " days old (opvangmonitor.full-checks-after-days)";
         } else if (migrations > 0) {
             reason = "the schema changed (" + migrations + " migration(s) applied)";
