@@ -13,6 +13,7 @@ import nl.opvangmonitor.common.load.ScanScope;
 import nl.opvangmonitor.indicators.DerivedTables;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +28,20 @@ class FacilityHistory implements DerivedTables {
 
     @Override
     public void refresh(DSLContext dsl, ScanScope.Scope scope) {
-        if (!scope.full()) {
-            List<Field<?>> content = List.of(V_FACILITY_HISTORY.VOORZIENING, V_FACILITY_HISTORY.VOORZIENINGSTYPE, V_FACILITY_HISTORY.AANBIEDER,
-                    V_FACILITY_HISTORY.VALID_FROM, V_FACILITY_HISTORY.VALID_TO, V_FACILITY_HISTORY.IS_CURRENT);
-            List<Field<?>> stored = List.of(DIM_FACILITY.VOORZIENING, DIM_FACILITY.VOORZIENINGSTYPE, DIM_FACILITY.AANBIEDER,
+        if (scope.full()) {
+            refresh(dsl);
+            return;
+        }
+        // the view reads every stay: evaluated once, then compared with what is stored
+        Table<?> history = DSL.table(DSL.name("facility_history"));
+        dsl.execute("CREATE OR REPLACE TEMP TABLE {0} AS {1}", history, dsl.selectFrom(V_FACILITY_HISTORY));
+        try {
+            List<Field<?>> content = List.of(DIM_FACILITY.VOORZIENING, DIM_FACILITY.VOORZIENINGSTYPE, DIM_FACILITY.AANBIEDER,
                     DIM_FACILITY.VALID_FROM, DIM_FACILITY.VALID_TO, DIM_FACILITY.IS_CURRENT);
-            var changed = select(content).from(V_FACILITY_HISTORY).except(select(stored).from(DIM_FACILITY))
-                    .unionAll(select(stored).from(DIM_FACILITY).except(select(content).from(V_FACILITY_HISTORY)));
-            boolean keysMoved = dsl.fetchExists(select(V_FACILITY_HISTORY.FACILITY_KEY, V_FACILITY_HISTORY.VOORZIENING, V_FACILITY_HISTORY.VALID_FROM)
-                    .from(V_FACILITY_HISTORY).except(select(DIM_FACILITY.FACILITY_KEY, DIM_FACILITY.VOORZIENING, DIM_FACILITY.VALID_FROM).from(DIM_FACILITY)));
+            List<Field<?>> key = List.of(DIM_FACILITY.FACILITY_KEY, DIM_FACILITY.VOORZIENING, DIM_FACILITY.VALID_FROM);
+            var changed = select(unqualified(content)).from(history).except(select(content).from(DIM_FACILITY))
+                    .unionAll(select(content).from(DIM_FACILITY).except(select(unqualified(content)).from(history)));
+            boolean keysMoved = dsl.fetchExists(select(unqualified(key)).from(history).except(select(key).from(DIM_FACILITY)));
             if (!keysMoved && !dsl.fetchExists(changed)) {
                 // the same versions under the same keys: only the rows this run added need theirs
                 assignVersions(dsl, true);
@@ -45,15 +51,25 @@ class FacilityHistory implements DerivedTables {
             var periods = changed.asTable("changed");
             ScanScope.recordYears(dsl, scope.runId(), select(periods.field(DIM_FACILITY.VALID_FROM).as("first_date"),
                     periods.field(DIM_FACILITY.VALID_TO).as("last_date")).from(periods));
+            rebuild(dsl, history);
+        } finally {
+            dsl.dropTableIfExists(history).execute();
         }
-        refresh(dsl);
     }
 
     @Override
     public void refresh(DSLContext dsl) {
+        rebuild(dsl, V_FACILITY_HISTORY);
+    }
+
+    private static void rebuild(DSLContext dsl, Table<?> history) {
         dsl.deleteFrom(DIM_FACILITY).execute();
-        dsl.insertInto(DIM_FACILITY).select(dsl.selectFrom(V_FACILITY_HISTORY)).execute();
+        dsl.insertInto(DIM_FACILITY).select(dsl.select(DSL.asterisk()).from(history)).execute();
         assignVersions(dsl, false);
+    }
+
+    private static List<Field<?>> unqualified(List<Field<?>> fields) {
+        return fields.stream().<Field<?>>map(f -> DSL.field(DSL.name(f.getName()), f.getDataType())).toList();
     }
 
     /** Points every stay, night and refusal (or only those without one yet) at the facility version valid on its date. */

@@ -94,10 +94,11 @@ public final class ScanScope {
         }
     }
 
-    /** Records every year from first_date to last_date (last_date null: up to today) of the given rows. */
+    /** Records every year from first_date to last_date (last_date null: up to today; either order) of the given rows. */
     public static void recordYears(DSLContext dsl, long runId, Select<?> spans) {
         Field<Integer> year = DSL.field(DSL.name("year"), SQLDataType.INTEGER);
-        var years = DSL.select(DSL.field("CAST(unnest(range(year(first_date), year(coalesce(last_date, current_date)) + 1)) AS INTEGER)",
+        var years = DSL.select(DSL.field("CAST(unnest(range(year(least(first_date, coalesce(last_date, current_date))), "
+                + "year(greatest(first_date, coalesce(last_date, current_date))) + 1)) AS INTEGER)",
                 SQLDataType.INTEGER).as(year)).from(spans.asTable("s"));
         dsl.insertInto(AFFECTED_YEAR, AFFECTED_YEAR.RUN_ID, AFFECTED_YEAR.YEAR)
                 .select(DSL.selectDistinct(inline(runId), year).from(years.asTable("y")).where(year.isNotNull()))
@@ -106,8 +107,7 @@ public final class ScanScope {
 
     /** The years an incremental run recomputed, for its summary. */
     public static String affectedYearsText(DSLContext dsl, long runId) {
-        List<Integer> years = dsl.selectDistinct(AFFECTED_YEAR.YEAR).from(AFFECTED_YEAR).where(AFFECTED_YEAR.RUN_ID.eq(runId))
-                .orderBy(AFFECTED_YEAR.YEAR).fetch(AFFECTED_YEAR.YEAR);
+        SortedSet<Integer> years = recorded(dsl, runId);
         return years.isEmpty() ? "no year" : "the years " + String.join(", ", years.stream().map(String::valueOf).toList());
     }
 
@@ -118,7 +118,10 @@ public final class ScanScope {
     public static SortedSet<Integer> affectedYears(DSLContext dsl, Scope scope) {
         YEARS.forEach((table, span) -> recordYears(dsl, scope.runId(), table, scope.ownFiles(table.field("file_id", Long.class))));
         recordYears(dsl, scope.runId(), DSL.select(DSL.currentLocalDate().minus(7).as("first_date"), DSL.currentLocalDate().as("last_date")));
-        return new TreeSet<>(dsl.selectDistinct(AFFECTED_YEAR.YEAR).from(AFFECTED_YEAR)
-                .where(AFFECTED_YEAR.RUN_ID.eq(scope.runId())).fetch(AFFECTED_YEAR.YEAR));
+        return recorded(dsl, scope.runId());
+    }
+
+    private static SortedSet<Integer> recorded(DSLContext dsl, long runId) {
+        return new TreeSet<>(dsl.selectDistinct(AFFECTED_YEAR.YEAR).from(AFFECTED_YEAR).where(AFFECTED_YEAR.RUN_ID.eq(runId)).fetch(AFFECTED_YEAR.YEAR));
     }
 }
