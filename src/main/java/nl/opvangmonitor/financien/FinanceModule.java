@@ -6,6 +6,7 @@ import static nl.opvangmonitor.db.core.Tables.FCT_BUDGET_TOTAL;
 
 import java.util.List;
 import java.util.Set;
+import nl.opvangmonitor.common.load.ScanScope;
 import nl.opvangmonitor.common.load.SourceModule;
 import nl.opvangmonitor.common.load.StagedSource;
 import org.jooq.DSLContext;
@@ -46,7 +47,7 @@ public class FinanceModule implements SourceModule {
     }
 
     @Override
-    public void derive(DSLContext dsl) {
+    public void derive(DSLContext dsl, ScanScope.Scope scope) {
         BudgetReconciliation.refresh(dsl);
     }
 

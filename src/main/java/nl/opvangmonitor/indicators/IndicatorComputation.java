@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import nl.opvangmonitor.common.load.SourceModule;
 import nl.opvangmonitor.common.load.SourceModules;
+import nl.opvangmonitor.common.load.ScanScope;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,12 +59,24 @@ public class IndicatorComputation {
         return String.format(Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9);
     }
 
-    /** Returns the number of values written. */
-    public int recompute() {
+    private static Condition inYears(Field<Integer> year, List<Field<Integer>> years) {
+        return years == null ? DSL.noCondition() : year.in(years);
+    }
+
+    /**
+     * Returns the number of values written. A full scope recomputes every value; an incremental one only
+     * the (indicator, area, year) groups of the years the run affected ({@link ScanScope#affectedYears}),
+     * which gives the same values: every indicator counts a year from the facts of that year alone.
+     */
+    public int recompute(ScanScope.Scope scope) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            modules.forEach(m -> timed(m.name() + " derivations", () -> m.derive(t)));
-            t.deleteFrom(FCT_INDICATOR_VALUE).execute();
+            modules.forEach(m -> timed(m.name() + " derivations", () -> m.derive(t, scope)));
+            List<Field<Integer>> years = scope.full() ? null : ScanScope.affectedYears(t, scope).stream().<Field<Integer>>map(DSL::inline).toList();
+            if (years != null) {
+                log.info("indicators: recomputing the years {} (incremental run)", years);
+            }
+            t.deleteFrom(FCT_INDICATOR_VALUE).where(inYears(FCT_INDICATOR_VALUE.YEAR, years)).execute();
             int rows = 0;
             for (IndicatorView v : modules.stream().flatMap(m -> m.indicatorViews().stream()).toList()) {
                 long started = System.nanoTime();
@@ -71,7 +86,7 @@ public class IndicatorComputation {
                         .select(t.select(v.indicatorCode(), inline("municipality"), v.municipalityCode(),
                                         v.year().cast(SQLDataType.INTEGER),
                                         v.numerator().cast(BigDecimal.class), v.denominator().cast(BigDecimal.class))
-                                .from(v.view()))
+                                .from(v.view()).where(inYears(v.year().cast(SQLDataType.INTEGER), years)))
                         .execute();
                 log.debug("indicators from {}: {} s", v.view().getName(), seconds(started));
             }
@@ -83,7 +98,8 @@ public class IndicatorComputation {
                                         sum(FCT_INDICATOR_VALUE.NUMERATOR), sum(FCT_INDICATOR_VALUE.DENOMINATOR))
                                 .from(FCT_INDICATOR_VALUE)
                                 .join(DIM_MUNICIPALITY).on(DIM_MUNICIPALITY.MUNICIPALITY_CODE.eq(FCT_INDICATOR_VALUE.AREA_CODE))
-                                .where(FCT_INDICATOR_VALUE.AREA_TYPE.eq("municipality"), region.isNotNull())
+                                .where(FCT_INDICATOR_VALUE.AREA_TYPE.eq("municipality"), region.isNotNull(),
+                                        inYears(FCT_INDICATOR_VALUE.YEAR, years))
                                 .groupBy(FCT_INDICATOR_VALUE.INDICATOR_CODE, region, FCT_INDICATOR_VALUE.YEAR))
                         .execute();
             }

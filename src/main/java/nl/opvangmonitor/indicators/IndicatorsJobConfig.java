@@ -1,6 +1,9 @@
 package nl.opvangmonitor.indicators;
 
 import nl.opvangmonitor.common.load.LoadMetrics;
+import nl.opvangmonitor.common.load.LoadJobConfig;
+import nl.opvangmonitor.common.load.ScanScope;
+import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -10,17 +13,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The last step of the load: recompute all indicator values from the loaded facts. */
+/** The last step of the load: recompute the indicator values (all, or those of the years the run affected) from the loaded facts. */
 @Configuration
 public class IndicatorsJobConfig {
 
     @Bean
     public Step indicatorsStep(JobRepository jobRepository, @BatchTransactionManager PlatformTransactionManager transactionManager,
-                               IndicatorComputation computation, LoadMetrics metrics) {
+                               IndicatorComputation computation, DSLContext dsl, LoadMetrics metrics) {
         return new StepBuilder("indicatorsStep", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     long start = System.nanoTime();
-                    int rows = computation.recompute();
+                    long runId = (Long) chunkContext.getStepContext().getStepExecution().getJobExecution().getJobParameters()
+                            .getParameter(LoadJobConfig.RUN_ID).value();
+                    int rows = computation.recompute(ScanScope.of(dsl, runId));
                     metrics.since(LoadMetrics.Phase.INDICATORS, start);
                     contribution.incrementWriteCount(rows);
                     return RepeatStatus.FINISHED;

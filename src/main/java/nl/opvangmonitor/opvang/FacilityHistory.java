@@ -8,8 +8,11 @@ import static nl.opvangmonitor.db.core.Tables.V_FACILITY_HISTORY;
 import static org.jooq.impl.DSL.select;
 
 import java.time.LocalDate;
+import java.util.List;
+import nl.opvangmonitor.common.load.ScanScope;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -23,12 +26,58 @@ final class FacilityHistory {
     private FacilityHistory() {
     }
 
-    static void refresh(DSLContext dsl) {
+    /**
+     * In a full run the dimension is rebuilt; in an incremental one it is rebuilt only when a version
+     * changed (and the years of its period recomputed), otherwise only the rows this run added get theirs.
+     */
+    static void refresh(DSLContext dsl, ScanScope.Scope scope) {
+        if (scope.full()) {
+            rebuild(dsl, V_FACILITY_HISTORY);
+            return;
+        }
+        // the view reads every stay: evaluated once, then compared with what is stored
+        Table<?> history = DSL.table(DSL.name("facility_history"));
+        dsl.execute("CREATE OR REPLACE TEMP TABLE {0} AS {1}", history, dsl.selectFrom(V_FACILITY_HISTORY));
+        try {
+            List<Field<?>> content = List.of(DIM_FACILITY.VOORZIENING, DIM_FACILITY.VOORZIENINGSTYPE, DIM_FACILITY.AANBIEDER,
+                    DIM_FACILITY.VALID_FROM, DIM_FACILITY.VALID_TO, DIM_FACILITY.IS_CURRENT);
+            List<Field<?>> key = List.of(DIM_FACILITY.FACILITY_KEY, DIM_FACILITY.VOORZIENING, DIM_FACILITY.VALID_FROM);
+            var changed = select(unqualified(content)).from(history).except(select(content).from(DIM_FACILITY))
+                    .unionAll(select(content).from(DIM_FACILITY).except(select(unqualified(content)).from(history)));
+            boolean keysMoved = dsl.fetchExists(select(unqualified(key)).from(history).except(select(key).from(DIM_FACILITY)));
+            if (!keysMoved && !dsl.fetchExists(changed)) {
+                // the same versions under the same keys: only the rows this run added need theirs
+                assignVersions(dsl, true);
+                return;
+            }
+            // a version that changed re-dates the nights and refusals of its period: their years are recomputed
+            var periods = changed.asTable("changed");
+            ScanScope.recordYears(dsl, scope.runId(), select(periods.field(DIM_FACILITY.VALID_FROM).as("first_date"),
+                    periods.field(DIM_FACILITY.VALID_TO).as("last_date")).from(periods));
+            rebuild(dsl, history);
+        } finally {
+            dsl.dropTableIfExists(history).execute();
+        }
+    }
+
+    private static void rebuild(DSLContext dsl, Table<?> history) {
         dsl.deleteFrom(DIM_FACILITY).execute();
-        dsl.insertInto(DIM_FACILITY).select(dsl.selectFrom(V_FACILITY_HISTORY)).execute();
-        dsl.update(FCT_VERBLIJF).set(FCT_VERBLIJF.FACILITY_KEY, versionAt(FCT_VERBLIJF.VOORZIENING, FCT_VERBLIJF.START_DATE)).execute();
-        dsl.update(FCT_NACHT).set(FCT_NACHT.FACILITY_KEY, versionAt(FCT_NACHT.VOORZIENING, FCT_NACHT.NIGHT_DATE)).execute();
-        dsl.update(FCT_AFWIJZING).set(FCT_AFWIJZING.FACILITY_KEY, versionAt(FCT_AFWIJZING.VOORZIENING, FCT_AFWIJZING.REFUSAL_DATE)).execute();
+        dsl.insertInto(DIM_FACILITY).select(dsl.select(DSL.asterisk()).from(history)).execute();
+        assignVersions(dsl, false);
+    }
+
+    private static List<Field<?>> unqualified(List<Field<?>> fields) {
+        return fields.stream().<Field<?>>map(f -> DSL.field(DSL.name(f.getName()), f.getDataType())).toList();
+    }
+
+    /** Points every stay, night and refusal (or only those without one yet) at the facility version valid on its date. */
+    private static void assignVersions(DSLContext dsl, boolean onlyUnassigned) {
+        dsl.update(FCT_VERBLIJF).set(FCT_VERBLIJF.FACILITY_KEY, versionAt(FCT_VERBLIJF.VOORZIENING, FCT_VERBLIJF.START_DATE))
+                .where(onlyUnassigned ? FCT_VERBLIJF.FACILITY_KEY.isNull() : DSL.noCondition()).execute();
+        dsl.update(FCT_NACHT).set(FCT_NACHT.FACILITY_KEY, versionAt(FCT_NACHT.VOORZIENING, FCT_NACHT.NIGHT_DATE))
+                .where(onlyUnassigned ? FCT_NACHT.FACILITY_KEY.isNull() : DSL.noCondition()).execute();
+        dsl.update(FCT_AFWIJZING).set(FCT_AFWIJZING.FACILITY_KEY, versionAt(FCT_AFWIJZING.VOORZIENING, FCT_AFWIJZING.REFUSAL_DATE))
+                .where(onlyUnassigned ? FCT_AFWIJZING.FACILITY_KEY.isNull() : DSL.noCondition()).execute();
     }
 
     private static Field<Integer> versionAt(Field<String> voorziening, Field<LocalDate> date) {

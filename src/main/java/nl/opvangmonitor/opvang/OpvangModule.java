@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.opvangmonitor.common.io.SourceColumns;
+import nl.opvangmonitor.common.load.ScanScope;
 import nl.opvangmonitor.common.load.SourceModule;
 import nl.opvangmonitor.common.load.StagedSource;
 import nl.opvangmonitor.indicators.IndicatorView;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * The shelter chain: reads {@code <input>/opvang/verblijven/} (stays), {@code opvang/nachten/}
@@ -49,6 +52,15 @@ public class OpvangModule implements SourceModule {
     }
 
     @Override
+    public Map<Table<?>, List<Field<LocalDate>>> countedDates() {
+        // a stay counts in every year it overlaps; an ongoing one up to today
+        return Map.of(
+                FCT_VERBLIJF, List.of(FCT_VERBLIJF.START_DATE, DSL.coalesce(FCT_VERBLIJF.END_DATE, DSL.currentLocalDate())),
+                FCT_NACHT, List.of(FCT_NACHT.NIGHT_DATE, FCT_NACHT.NIGHT_DATE),
+                FCT_AFWIJZING, List.of(FCT_AFWIJZING.REFUSAL_DATE, FCT_AFWIJZING.REFUSAL_DATE));
+    }
+
+    @Override
     public Map<Table<?>, Condition> expired(LocalDate cutoff) {
         Map<Table<?>, Condition> expired = new LinkedHashMap<>();
         expired.put(FCT_VERBLIJF, FCT_VERBLIJF.END_DATE.lt(cutoff));
@@ -58,8 +70,8 @@ public class OpvangModule implements SourceModule {
     }
 
     @Override
-    public void derive(DSLContext dsl) {
-        FacilityHistory.refresh(dsl);
+    public void derive(DSLContext dsl, ScanScope.Scope scope) {
+        FacilityHistory.refresh(dsl, scope);
     }
 
     @Override

@@ -12,6 +12,7 @@ import nl.opvangmonitor.common.load.SourceModule;
 import nl.opvangmonitor.common.load.StagedSource;
 import nl.opvangmonitor.indicators.IndicatorView;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Table;
 
 /**
@@ -42,6 +43,11 @@ public class VeiligThuisModule implements SourceModule {
     @Override
     public Map<Table<?>, Condition> expired(LocalDate cutoff) {
         return Map.of(FCT_MELDING, FCT_MELDING.MELDING_DATE.lt(cutoff));
+    }
+
+    @Override
+    public Map<Table<?>, List<Field<LocalDate>>> countedDates() {
+        return Map.of(FCT_MELDING, List.of(FCT_MELDING.MELDING_DATE, FCT_MELDING.MELDING_DATE));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import nl.opvangmonitor.common.config.OpvangmonitorProperties;
+import nl.opvangmonitor.common.load.ScanScope;
 import nl.opvangmonitor.common.privacy.BsnGuard;
 import javax.sql.DataSource;
 import nl.opvangmonitor.common.privacy.SafeMessage;
@@ -58,7 +59,7 @@ public class CheckRunner {
     public List<Outcome> run(long runId, List<Check> checks) {
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(timed(() -> reconciliation(runId)));
-        outcomes.add(timed(this::bsnGuard));
+        outcomes.add(timed(() -> bsnGuard(ScanScope.of(dsl, runId))));
         for (Check check : checks) {
             outcomes.add(timed(() -> run(check)));
         }
@@ -91,9 +92,12 @@ public class CheckRunner {
                 unbalanced.isEmpty() ? null : "rows read != loaded + rejected for " + String.join(", ", unbalanced));
     }
 
-    /** No value that looks like a BSN anywhere in the warehouse or the job repository; the message says where, never what. */
-    private Outcome bsnGuard() {
-        List<BsnGuard.Finding> findings = new ArrayList<>(BsnGuard.scan(dsl));
+    /**
+     * No value that looks like a BSN anywhere in the warehouse or the job repository; the message says
+     * where, never what. An incremental run scans the fact rows of its own files only (see BsnGuard).
+     */
+    private Outcome bsnGuard(ScanScope.Scope scope) {
+        List<BsnGuard.Finding> findings = new ArrayList<>(BsnGuard.scan(dsl, scope));
         findings.addAll(BsnGuard.scanJobRepository(jobRepository));
         long values = findings.stream().mapToLong(BsnGuard.Finding::values).sum();
         return new Outcome("core, audit", "no_bsn_in_text_columns", findings.isEmpty(), values, findings.isEmpty() ? null

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pseudonym where the pseudonymisation key comes from
  * @param sources   per source (by name, e.g. veiligthuis): column mapping canonical column -> header in the export
  * @param storageVersion DuckDB storage version both files are written in (default v1.2.0: DuckDB 1.2 and newer open them)
+ * @param fullChecks true: this run scans all of history (BSN guard, indicators) instead of only what it added or superseded
+ * @param fullChecksAfterDays a run scans all of history anyway when the last full scan is older than this (default 7)
  */
 @ConfigurationProperties("opvangmonitor")
 public record OpvangmonitorProperties(
@@ -36,7 +38,9 @@ public record OpvangmonitorProperties(
         Map<String, Integer> staleAfterDays,
         @DefaultValue Pseudonym pseudonym,
         Map<String, Source> sources,
-        @DefaultValue(nl.opvangmonitor.common.publish.StorageVersion.DEFAULT) String storageVersion) {
+        @DefaultValue(nl.opvangmonitor.common.publish.StorageVersion.DEFAULT) String storageVersion,
+        boolean fullChecks,
+        @DefaultValue("7") int fullChecksAfterDays) {
 
     public OpvangmonitorProperties {
         if (!storageVersion.matches("v[0-9]+\\.[0-9]+\\.[0-9]+")) {

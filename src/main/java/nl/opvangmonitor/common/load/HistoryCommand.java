@@ -42,8 +42,8 @@ public final class HistoryCommand {
             out.println("No load has run yet with warehouse " + warehouse + " (no job repository " + file.getFileName() + ").");
             return ExitCodes.OK;
         }
-        out.printf("%9s %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %s%n", "execution", "run", "started", "finished", "status",
-                "exit", "files", "rows", "rejected", "checks", "published");
+        out.printf("%9s %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %-11s %s%n", "execution", "run", "started", "finished", "status",
+                "exit", "files", "rows", "rejected", "checks", "scan", "published");
         // a run the repository calls running while no load holds the lock was killed (the next load records it)
         String running = LoadLock.busy(warehouse.toAbsolutePath()) == null ? RunStatus.INTERRUPTED.name() : RunStatus.RUNNING.name();
         try (Connection c = DriverManager.getConnection(WarehouseConfig.jobRepositoryUrl(warehouse) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", "sa", "");
@@ -61,10 +61,10 @@ public final class HistoryCommand {
                 Map<String, Object> context = context(e.getString("CONTEXT"));
                 String status = context.containsKey("status") ? (String) context.get("status")
                         : RUNNING.contains(e.getString("STATUS")) ? running : e.getString("EXIT_CODE");
-                out.printf(Locale.ROOT, "%9d %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %s%n", e.getLong("JOB_EXECUTION_ID"),
+                out.printf(Locale.ROOT, "%9d %5s %-19s %-19s %-22s %4s %5s %10s %9s %7s %-11s %s%n", e.getLong("JOB_EXECUTION_ID"),
                         value(context, "runId"), time(e.getTimestamp("START_TIME")), time(e.getTimestamp("END_TIME")), status,
                         value(context, "exitCode"), value(context, "files"), value(context, "rowsRead"), value(context, "rowsRejected"),
-                        value(context, "checks"), context.containsKey("published") ? context.get("published") : "no");
+                        value(context, "checks"), value(context, "scan"), context.containsKey("published") ? context.get("published") : "no");
             }
         }
         return ExitCodes.OK;

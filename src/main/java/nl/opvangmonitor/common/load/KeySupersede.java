@@ -5,6 +5,7 @@ import static nl.opvangmonitor.db.audit.Tables.ROW_REPLACEMENT;
 import static org.jooq.impl.DSL.inline;
 
 import javax.sql.DataSource;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -68,8 +69,9 @@ class KeySupersede implements Tasklet {
                         .select(t.select(inline(runId), newFile, oldFile, inline(source.key()), DSL.count().cast(SQLDataType.BIGINT))
                                 .from(replaced).groupBy(newFile, oldFile))
                         .execute();
-                int removed = t.deleteFrom(source.factTable())
-                        .where(DSL.field(DSL.name("rowid"), SQLDataType.BIGINT).in(t.select(replacedRow).from(replaced))).execute();
+                Condition replacedRows = DSL.field(DSL.name("rowid"), SQLDataType.BIGINT).in(t.select(replacedRow).from(replaced));
+                ScanScope.recordYears(t, runId, source.factTable(), replacedRows);
+                int removed = t.deleteFrom(source.factTable()).where(replacedRows).execute();
                 if (removed > 0) {
                     log.info("{}: {} rows replaced by a newer delivery with the same {}", source.name(), removed, source.key());
                 }

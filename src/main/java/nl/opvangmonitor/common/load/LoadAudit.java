@@ -177,7 +177,7 @@ public class LoadAudit {
      * the new delivery loaded, so a broken re-delivery never wipes the data it was meant to correct.
      */
     private void supersedeEarlierDeliveries(long fileId, List<Table<?>> writtenTables) {
-        var current = dsl.select(LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH).from(LOAD_FILE).where(LOAD_FILE.FILE_ID.eq(fileId)).fetchOne();
+        var current = dsl.select(LOAD_FILE.SOURCE, LOAD_FILE.FILE_PATH, LOAD_FILE.RUN_ID).from(LOAD_FILE).where(LOAD_FILE.FILE_ID.eq(fileId)).fetchOne();
         List<Long> earlier = dsl.select(LOAD_FILE.FILE_ID).from(LOAD_FILE)
                 .where(LOAD_FILE.SOURCE.eq(current.value1()), LOAD_FILE.FILE_PATH.eq(current.value2()),
                         LOAD_FILE.FILE_ID.lt(fileId), LOAD_FILE.STATUS.eq(FileStatus.LOADED.name()))
@@ -187,6 +187,8 @@ public class LoadAudit {
         }
         dsl.transaction(tx -> {
             for (Table<?> table : writtenTables) {
+                // the years of the rows that go are recomputed by an incremental indicator step
+                ScanScope.recordYears(tx.dsl(), current.value3(), table, table.field("file_id", Long.class).in(earlier));
                 tx.dsl().deleteFrom(table).where(table.field("file_id", Long.class).in(earlier)).execute();
             }
             tx.dsl().deleteFrom(REJECTED_ROW).where(REJECTED_ROW.FILE_ID.in(earlier)).execute();

@@ -106,8 +106,9 @@ public class LoadCommand {
             return ExitCodes.OK;
         }
         String convertedFrom = WarehouseFiles.prepareBuild(published, build, properties.storageVersion());
-        flyway.migrate();
+        int migrations = flyway.migrate().migrationsExecuted;
         long runId = audit.startRun(input);
+        ScanScope.Scope scope = ScanScope.decide(dsl, runId, properties.fullChecks(), properties.fullChecksAfterDays(), migrations);
         JobExecution execution;
         try {
             execution = launch(runId, input);
@@ -132,7 +133,7 @@ public class LoadCommand {
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
         out.printf(Locale.ROOT, "Result: %s (exit %d) in %.1f s%s%n", outcome.status(), outcome.exitCode(), took.toMillis() / 1000.0,
                 outcome.message() == null ? "" : " - " + outcome.message());
-        remember(execution, runId, outcome, files, outcomes);
+        remember(execution, runId, outcome, files, outcomes, scope);
         log.info("load run {} finished: {} (exit {})", runId, outcome.status(), outcome.exitCode());
         return outcome.exitCode();
     }
@@ -308,7 +309,7 @@ public class LoadCommand {
 
     /** Keeps the run's outcome in the job repository, where history finds runs that were never published too. */
     private void remember(JobExecution execution, long runId, RunOutcome outcome, Result<Record> files,
-                          List<CheckRunner.Outcome> outcomes) {
+                          List<CheckRunner.Outcome> outcomes, ScanScope.Scope scope) {
         var context = execution.getExecutionContext();
         context.putLong("runId", runId);
         context.putString("status", outcome.status().name());
@@ -318,6 +319,7 @@ public class LoadCommand {
         context.putLong("rowsRejected", files.stream().mapToLong(f -> nz(f.get(LOAD_FILE.ROWS_REJECTED))).sum());
         context.putString("checks", outcomes.stream().filter(CheckRunner.Outcome::passed).count() + "/" + outcomes.size());
         context.putString("published", outcome.publishes() ? "yes" : "no");
+        context.putString("scan", scope.full() ? "full" : "incremental");
         jobRepository.updateExecutionContext(execution);
     }
 
@@ -377,7 +379,11 @@ public class LoadCommand {
         out.printf("Indicators: %d values for %d indicators.%n", indicators.value2(), indicators.value1());
         summaryNotes.orderedStream().forEach(n -> n.runNotes(runId).forEach(out::println));
         long passed = outcomes.stream().filter(CheckRunner.Outcome::passed).count();
+        ScanScope.Scope scope = ScanScope.of(dsl, runId);
         out.printf("Checks: %d of %d passed.%n", passed, outcomes.size());
+        out.println(scope.full() ? "Scan: full (BSN guard and indicators over all of history): " + scope.reason() + "."
+                : "Scan: incremental (BSN guard over this run's files; indicators of " + ScanScope.affectedYearsText(dsl, runId)
+                        + "; " + scope.reason() + ").");
         outcomes.stream().filter(o -> !o.passed())
                 .forEach(o -> out.println("    FAILED " + o.model() + " " + o.name() + ": " + o.message()));
     }

@@ -7,6 +7,7 @@ import nl.opvangmonitor.common.io.SourceColumns;
 import nl.opvangmonitor.indicators.IndicatorView;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Table;
 
 /**
@@ -55,8 +56,21 @@ public interface SourceModule {
         return Map.of();
     }
 
-    /** Tables derived from the facts after every load, before the indicators (same transaction). */
-    default void derive(DSLContext dsl) {
+    /**
+     * Tables derived from the facts after every load, before the indicators (same transaction). In an
+     * incremental run ({@code scope}) a derivation that changes what facts of earlier runs count records
+     * their years ({@link ScanScope#recordYears}), so that those years are recomputed.
+     */
+    default void derive(DSLContext dsl, ScanScope.Scope scope) {
+    }
+
+    /**
+     * Per fact table its indicators count: the first and last date a row counts in (a melding on its date,
+     * a stay in every year it overlaps). An incremental run recomputes the years of the rows it added or
+     * replaced ({@link ScanScope}); a table left out here never makes a year be recomputed.
+     */
+    default Map<Table<?>, List<Field<LocalDate>>> countedDates() {
+        return Map.of();
     }
 
     /** Views computing this module's indicators per municipality and year. */

@@ -3,6 +3,7 @@ package nl.opvangmonitor.common.privacy;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
+import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import nl.opvangmonitor.common.load.ScanScope;
 import nl.opvangmonitor.common.load.SourceModule;
 import nl.opvangmonitor.common.load.SourceModules;
 import nl.opvangmonitor.db.audit.Audit;
@@ -54,12 +56,17 @@ public final class BsnGuard {
     private BsnGuard() {
     }
 
-    public static List<Finding> scan(DSLContext warehouse) {
-        return scan(warehouse, SourceModules.all());
+    /**
+     * A full scope scans every row. An incremental one scans of a table with a file_id only the rows of
+     * this run's files: the rows of earlier runs passed this guard when they were published and no
+     * load rewrites their text (audit.load_file, whose old rows get new messages, is scanned whole).
+     */
+    public static List<Finding> scan(DSLContext warehouse, ScanScope.Scope scope) {
+        return scan(warehouse, SourceModules.all(), scope);
     }
 
     /** Scans core, audit and every table the {@code modules} fill, wherever it is. */
-    static List<Finding> scan(DSLContext warehouse, List<SourceModule> modules) {
+    static List<Finding> scan(DSLContext warehouse, List<SourceModule> modules, ScanScope.Scope scope) {
         // plain statements: DuckDB runs these scans about twice as fast as prepared ones
         DSLContext dsl = DSL.using(warehouse.configuration().derive(new Settings().withStatementType(StatementType.STATIC_STATEMENT)));
         // every table of core and audit, and the tables the source modules fill wherever they are
@@ -78,11 +85,11 @@ public final class BsnGuard {
                     Field<String> text = (Field<String>) column;
                     candidates = dsl.select(field(name("candidate"), String.class))
                             .from(dsl.select(field("unnest(regexp_extract_all({0}, {1}, 1))", String.class, text, inline(CANDIDATE)).as("candidate"))
-                                    .from(table).where(mayHoldCandidate(text)));
+                                    .from(table).where(mayHoldCandidate(text), rowsToScan(table, scope)));
                 } else if (Pseudonymizer.SQL_TYPE.equalsIgnoreCase(column.getDataType().getTypeName())) {
                     // a pseudonym column holds 128-bit numbers: a raw BSN stored there as a number would be below 10^9
                     candidates = dsl.select(field("lpad(CAST({0} AS VARCHAR), 9, '0')", String.class, column))
-                            .from(table).where(DSL.condition("{0} < {1}", column, inline(1_000_000_000L)));
+                            .from(table).where(DSL.condition("{0} < {1}", column, inline(1_000_000_000L)), rowsToScan(table, scope));
                 } else {
                     continue;
                 }
@@ -93,6 +100,11 @@ public final class BsnGuard {
             }
         }
         return findings;
+    }
+
+    private static Condition rowsToScan(Table<?> table, ScanScope.Scope scope) {
+        Field<Long> fileId = table.field("file_id", Long.class);
+        return scope.full() || fileId == null || table.equals(LOAD_FILE) ? DSL.noCondition() : scope.ownFiles(fileId);
     }
 
     /**

@@ -3,6 +3,7 @@ package nl.opvangmonitor.common.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import nl.opvangmonitor.common.load.ScanScope;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,7 +35,7 @@ class BsnGuardPseudonymColumnIT {
             dsl.execute("INSERT INTO core.fct_nacht VALUES (1, 3, 123456789, DATE '2021-03-01', 'De Hille', NULL)");
 
             // when
-            var findings = BsnGuard.scan(dsl);
+            var findings = BsnGuard.scan(dsl, new ScanScope.Scope(0, true, "test"));
 
             // then
             assertThat(findings).containsExactly(new BsnGuard.Finding("core.fct_nacht", "client_key", 1));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import nl.opvangmonitor.Warehouse;
 import nl.opvangmonitor.common.CommandLineRunner;
+import nl.opvangmonitor.common.load.ScanScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,7 @@ class BsnLadenExportIT {
             assertThat(runA.out() + runA.err()).doesNotContain(bsn).doesNotContain(bsn.substring(0, 3) + "." + bsn.substring(3, 6));
         }
         try (Warehouse w = Warehouse.open(warehouseA)) {
-            assertThat(BsnGuard.scan(w.dsl)).isEmpty();
+            assertThat(BsnGuard.scan(w.dsl, new ScanScope.Scope(0, true, "full"))).isEmpty();
             assertThat(w.dsl.select(CHECK_RESULT.PASSED).from(CHECK_RESULT).where(CHECK_RESULT.CHECK_NAME.eq("no_bsn_in_text_columns"))
                     .fetchOne(CHECK_RESULT.PASSED)).isTrue();
             assertThat(w.dsl.fetchCount(FCT_MELDING)).isEqualTo(45);

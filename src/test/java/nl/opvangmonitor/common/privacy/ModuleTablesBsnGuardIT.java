@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
+import nl.opvangmonitor.common.load.ScanScope;
 import nl.opvangmonitor.Application;
 import nl.opvangmonitor.common.load.SourceModule;
 import nl.opvangmonitor.common.load.StagedSource;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The BSN guard scans the tables a source module fills, also outside the core and audit schemas. */
 class ModuleTablesBsnGuardIT {
+
+    private static final ScanScope.Scope FULL = new ScanScope.Scope(0, true, "test");
 
     @TempDir
     Path temp;
@@ -36,11 +39,11 @@ class ModuleTablesBsnGuardIT {
             Table<?> sideFacts = dsl.meta().filterSchemas(schema -> schema.getName().equals("main")).getTables("side_facts").getFirst();
 
             // when the guard scans with a module that fills it
-            List<BsnGuard.Finding> findings = BsnGuard.scan(dsl, List.of(module(sideFacts)));
+            List<BsnGuard.Finding> findings = BsnGuard.scan(dsl, List.of(module(sideFacts)), FULL);
 
             // then: where, not what; and nothing without the module
             assertThat(findings).containsExactly(new BsnGuard.Finding("main.side_facts", "note", 1));
-            assertThat(BsnGuard.scan(dsl, List.of())).isEmpty();
+            assertThat(BsnGuard.scan(dsl, List.of(), FULL)).isEmpty();
         }
     }
 
