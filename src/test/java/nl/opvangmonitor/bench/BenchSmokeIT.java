@@ -31,6 +31,9 @@ class BenchSmokeIT {
                 // the analyst's pipeline on the same CSV files rejects the same six bad rows
                 .containsPattern("(?m)^peer: plain DuckDB SQL pipeline +6500 +\\d+\\.\\d\\d ")
                 .contains("peer: CSV rows 6500 = loaded 6494 + rejected 6: yes")
+                // the workbook loaded on its own: what xlsx_seconds and xlsx_peak_heap_mb measure
+                .containsPattern("(?m)^XLSX alone: file to facts \\(exit 0\\) +250 +\\d+\\.\\d\\d ")
+                .containsPattern("(?m)^XLSX alone: rows read 250 = loaded 250 \\+ rejected 0: yes; load peak heap \\d+ MB")
                 .containsPattern("(?m)^start-up: --help \\(exit 0\\) +\\d+\\.\\d\\d s median of 1 ")
                 .containsPattern("(?m)^start-up: history \\(exit 0\\) ")
                 .containsPattern("(?m)^start-up: load \\(exit 0\\) ")

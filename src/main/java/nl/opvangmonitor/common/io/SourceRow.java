@@ -11,10 +11,15 @@ public record SourceRow(long fileId, int rowNumber, String[] values, Map<String,
     /** The trimmed value, or null when the cell is empty or the column is absent. */
     public String get(String column) {
         Integer i = columnIndex.get(column);
-        if (i == null || values[i] == null) {
+        return i == null ? null : get(i);
+    }
+
+    /** The trimmed value of the canonical column at this index (its place in {@code SourceColumns.all()}), or null when empty. */
+    public String get(int index) {
+        if (values[index] == null) {
             return null;
         }
-        String v = values[i].strip();
+        String v = values[index].strip();
         return v.isEmpty() ? null : v;
     }
 }

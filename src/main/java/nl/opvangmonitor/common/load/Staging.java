@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *       record count equals the file's content lines), so a record's position is its line number.</li>
  *   <li><b>Streaming</b>: anything else (XLSX, Windows-1252, title rows, blank lines, notes under the
  *       data, fields over several lines, rows DuckDB's strict reader refuses) is read by
- *       {@link TabularFile} and appended with the identifiers pseudonymised in Java.</li>
+ *       {@link TabularFile} on a thread of its own ({@link ReadAhead}) and appended by this one with the
+ *       identifiers pseudonymised in Java.</li>
  * </ul>
  * DuckDB's own error messages quote the offending line, which may hold an identifier: they are never
  * logged or stored; a refused file simply takes the streaming path, which reports per row.
@@ -192,23 +193,27 @@ final class Staging {
             identifier[i] = identifiers.contains(all.get(i));
         }
         long rows = 0;
-        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", table.last())) {
-            SourceRow row;
-            while ((row = tabular.next()) != null) {
-                appender.beginRow().append(row.rowNumber());
-                for (int i = 0; i < all.size(); i++) {
-                    String value = row.get(all.get(i));
-                    if (value == null) {
-                        appender.appendNull();
-                    } else if (identifier[i]) {
-                        BigInteger pseudonym = pseudonymizer.pseudonym(value);
-                        appender.appendHugeInt(pseudonym.longValue(), pseudonym.shiftRight(Long.SIZE).longValue());
-                    } else {
-                        appender.append(value);
+        // the file is read on a second thread while this one appends (ReadAhead): a workbook's XML parse is the larger half
+        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", table.last());
+             ReadAhead rowsAhead = new ReadAhead(tabular, "staging " + table.last())) {
+            List<SourceRow> batch;
+            while ((batch = rowsAhead.next()) != null) {
+                for (SourceRow row : batch) {
+                    appender.beginRow().append(row.rowNumber());
+                    for (int i = 0; i < identifier.length; i++) {
+                        String value = row.get(i);
+                        if (value == null) {
+                            appender.appendNull();
+                        } else if (identifier[i]) {
+                            BigInteger pseudonym = pseudonymizer.pseudonym(value);
+                            appender.appendHugeInt(pseudonym.longValue(), pseudonym.shiftRight(Long.SIZE).longValue());
+                        } else {
+                            appender.append(value);
+                        }
                     }
+                    appender.endRow();
                 }
-                appender.endRow();
-                rows++;
+                rows += batch.size();
             }
             appender.flush();
         } catch (IOException e) {

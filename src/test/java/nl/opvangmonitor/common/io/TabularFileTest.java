@@ -2,6 +2,7 @@ package nl.opvangmonitor.common.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -681,6 +682,26 @@ class TabularFileTest {
         for (int i = 0; i < values.length; i++) {
             row.createCell(i).setCellValue(values[i]);
         }
+    }
+
+    @Test
+    void open_whenTheSheetXmlPrefixesItsElements_thenReadAsWithoutPrefix() throws Exception {
+        // given: the sheet is read namespace-unaware (faster), so a sheet written as <x:row><x:c> must still be found
+        List<String> header = List.of("melding_id", "datum_melding", "status", "aantal");
+        List<List<String>> rows = List.of(List.of("M1", "d", "open", "3"), List.of("M2", "d", "gesloten & klaar", ""));
+        Path prefixed = dir.resolve("prefixed.xlsx");
+        DefectiveWorkbooks.write(prefixed, header, rows, "datum_melding",
+                xml -> xml.replace("xmlns=\"", "xmlns:x=\"").replaceAll("<(/?)(?=[A-Za-z])", "<$1x:"));
+        assertThat(DefectiveWorkbooks.sheetXml(prefixed)).contains("<x:row").contains("<x:c ").doesNotContain("<row");
+
+        // when
+        List<SourceRow> read = readAll(prefixed, COLUMNS);
+
+        // then
+        assertThat(read).extracting(SourceRow::rowNumber, r -> r.get("melding_id"), r -> r.get("datum_melding"), r -> r.get("status"),
+                r -> r.get("aantal")).containsExactly(
+                tuple(2, "M1", "2019-02-01", "open", "3"),
+                tuple(3, "M2", "2019-02-01", "gesloten & klaar", null));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
