@@ -84,7 +84,7 @@ public class Application {
               --input DIR        input folder with one sub folder per source (default: input)
               --warehouse FILE   DuckDB warehouse file, microdata for the data team (default: warehouse/opvangmonitor.duckdb)
               --publish FILE     DuckDB file for analysts and BI, marts only (default: warehouse/publiek.duckdb)
-              --name=value       any configuration property (README, Configuration), e.g. --opvangmonitor.chunk-size=5000
+              --name=value       any configuration property (README, Configuration), e.g. --opvangmonitor.parallel-files=1
             """;
 
     /** A parsed command line: the command, its options, and the properties for Spring. */

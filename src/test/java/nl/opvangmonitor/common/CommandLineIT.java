@@ -126,7 +126,7 @@ class CommandLineIT {
     @Test
     void load_whenApplicationPropertiesHoldsAMisspeltName_thenExit64NamingFileAndNearestName() throws Exception {
         // given an application.properties in the working folder, as next to the jar
-        Files.writeString(temp.resolve("application.properties"), "opvangmonitor.chunk-size=5000\nopvangmonitor.suppression.min-cont=5\n");
+        Files.writeString(temp.resolve("application.properties"), "opvangmonitor.parallel-files=1\nopvangmonitor.suppression.min-cont=5\n");
 
         // when
         Process process = ChildJvm.start(temp, temp.resolve("out.txt"), temp.resolve("err.txt"), nl.opvangmonitor.Application.class.getName(), "status");

@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param parquet   optional folder to which the public tables are also written as Parquet
  * @param suppression minimum count per cell (default 10) and optional rounding of counts (round-to, e.g. 5)
  * @param building  true in a load: this process writes a build file beside the published warehouse, never the warehouse itself
- * @param chunkSize rows per write transaction
  * @param parallelFiles files of one set-based source loaded at the same time (default 2)
  * @param checks    an extra folder of check declarations (*.yml) besides the built-in sql/checks
  * @param staleAfterDays per source name: days without a new delivery after which status calls it stale (default 45)
@@ -32,7 +31,6 @@ public record OpvangmonitorProperties(
         Path parquet,
         @DefaultValue Suppression suppression,
         boolean building,
-        @DefaultValue("50000") int chunkSize,
         @DefaultValue("2") int parallelFiles,
         Path checks,
         Map<String, Integer> staleAfterDays,
