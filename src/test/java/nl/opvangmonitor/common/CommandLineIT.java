@@ -42,7 +42,7 @@ class CommandLineIT {
             "--opvangmonitor.stale-after-days.veiligthuiss=10 => unknown property "
                     + "opvangmonitor.stale-after-days.veiligthuiss; did you mean opvangmonitor.stale-after-days.veiligthuis?",
             "--spring.profile.active=production => unknown property spring.profile.active; did you mean spring.profiles.active?",
-            "--opvangmonitor.chunksize=10 => ''",
+            "--opvangmonitor.parallelfiles=1 => ''",
             "--logging.level.nl.opvangmonitor=DEBUG => ''"})
     void load_whenOptionOrPropertyIsMisspelt_thenExit64NamingItAndTheNearestValidOne(String arg, String message) {
         // given an input folder that does not exist: a valid command line gets past the check and fails on it

@@ -94,7 +94,7 @@ class ScanScopeTest {
             dsl.insertInto(FCT_MELDING, FCT_MELDING.FILE_ID, FCT_MELDING.ROW_NUMBER, FCT_MELDING.MELDING_ID, FCT_MELDING.CLIENT_KEY,
                             FCT_MELDING.MELDING_DATE, FCT_MELDING.DATE_KEY, FCT_MELDING.MUNICIPALITY_KEY, FCT_MELDING.VORM_GEWELD,
                             FCT_MELDING.IS_IN_ONDERZOEK, FCT_MELDING.HAS_HUISVERBOD, FCT_MELDING.HAS_INTENSIEF_CASEMANAGEMENT)
-                    .values(run * 10, 2, "M" + run, "k", LocalDate.of(2024, 1, 1), 20240101, 1, "bsn 123456782", false, false, false).execute();
+                    .values(run * 10, 2, "M" + run, new java.math.BigInteger("12345678901234567890"), LocalDate.of(2024, 1, 1), 20240101, 1, "bsn 123456782", false, false, false).execute();
         }
 
         // when
