@@ -29,7 +29,7 @@ import org.jooq.impl.SQLDataType;
  */
 final class FinanceRules {
 
-    private static final DataType<BigDecimal> NUMBER = SQLDataType.DECIMAL(38, 10);
+    private static final DataType<BigDecimal> NUMBER = CouncilAmounts.NUMBER;
     private static final String EMPTY = "required value is empty";
 
     private FinanceRules() {
@@ -166,7 +166,7 @@ final class FinanceRules {
         String column = Staged.AMOUNT_TEXT.column();
         Field<String> name = r.text(Staged.AMOUNT_NAME.column());
         Field<String> text = r.text(column);
-        Field<BigDecimal> council = r.perValue(column, FinanceFunctions.call(FinanceFunctions.COUNCIL_AMOUNT, text, NUMBER));
+        Field<BigDecimal> council = r.perValue(column, CouncilAmounts.of(text));
         Field<BigDecimal> iv3 = r.perValue(column, DSL.when(matches(text, "-?\\d+(\\.\\d+)?"), text.cast(NUMBER)));
         r.reject(r.text(Staged.LAYOUT.column()).ne(inline("wide")).and(text.isNull()), name, inline((String) null), inline(EMPTY));
         r.reject(isIv3.and(text.isNotNull()).and(iv3.isNull()), name, text, inline("'").concat(text)

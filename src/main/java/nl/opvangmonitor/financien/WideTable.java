@@ -2,6 +2,8 @@ package nl.opvangmonitor.financien;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,7 +58,7 @@ final class WideTable {
     private final int noteRows;
 
     private WideTable(List<Heading> headings, List<String> ignored, Integer municipalityKey, TaskField taskField, String programme,
-                      List<RawRow> lines, int firstHeadingColumn, int noteRows) {
+                      List<RawRow> lines, Map<String, BigDecimal> amountOf, int firstHeadingColumn, int noteRows) {
         this.headings = headings;
         this.ignored = ignored;
         this.municipalityKey = municipalityKey;
@@ -81,9 +83,8 @@ final class WideTable {
             String[] texts = new String[headings.size()];
             BigDecimal[] amounts = new BigDecimal[headings.size()];
             for (int h = 0; h < headings.size(); h++) {
-                String cell = row.cell(headings.get(h).column());
-                texts[h] = cell == null || cell.isBlank() ? null : cell.strip();
-                amounts[h] = CouncilAmounts.parse(texts[h]);
+                texts[h] = amountText(row, headings.get(h));
+                amounts[h] = texts[h] == null ? null : amountOf.get(texts[h]);
             }
             rowNumbers.add(row.rowNumber());
             labels.add(label.isEmpty() ? null : label.toString().strip().replaceAll("\\s+", " "));
@@ -91,6 +92,12 @@ final class WideTable {
             treeLines.add(new BudgetTree.Line(label.toString(), Math.max(indent, 0), amounts));
         }
         this.tree = BudgetTree.build(treeLines);
+    }
+
+    /** The text of an amount cell, stripped; null when the cell is empty. */
+    private static String amountText(RawRow row, Heading heading) {
+        String cell = row.cell(heading.column());
+        return cell == null || cell.isBlank() ? null : cell.strip();
     }
 
     /** Whether a row is the header of a council table: a version-and-year heading right of the first filled cell. */
@@ -119,7 +126,9 @@ final class WideTable {
         return found;
     }
 
-    static WideTable read(RawRowSource source, String fileName, BudgetReference reference) throws IOException, FileRejectedException {
+    /** Reads the table; {@code connection} reads its amounts (core.council_amount) in one query. */
+    static WideTable read(RawRowSource source, String fileName, BudgetReference reference, Connection connection)
+            throws IOException, FileRejectedException, SQLException {
         List<RawRow> above = new ArrayList<>();
         RawRow header = null;
         RawRow row;
@@ -165,10 +174,7 @@ final class WideTable {
                 continue;
             }
             RawRow current = row;
-            boolean hasAmountCells = headings.stream().anyMatch(h -> {
-                String cell = current.cell(h.column());
-                return cell != null && !cell.isBlank();
-            });
+            boolean hasAmountCells = headings.stream().anyMatch(h -> amountText(current, h) != null);
             if (hasAmountCells) {
                 lines.addAll(pendingNotes);
                 pendingNotes.clear();
@@ -212,7 +218,12 @@ final class WideTable {
                     + "(or programma) is it about? Name it in a title row above the table (e.g. 'Taakveld 6.81 Geëscaleerde zorg 18+' "
                     + "or 'Programma: Zorg, welzijn en wijkteams') or put the taakveld code in the file name");
         }
-        return new WideTable(headings, ignored, municipality, taskField, programme, lines, firstHeadingColumn, pendingNotes.size());
+        List<String> amountTexts = new ArrayList<>();
+        for (RawRow line : lines) {
+            headings.forEach(h -> amountTexts.add(amountText(line, h)));
+        }
+        return new WideTable(headings, ignored, municipality, taskField, programme, lines, CouncilAmounts.read(connection, amountTexts),
+                firstHeadingColumn, pendingNotes.size());
     }
 
     private static Integer municipalityIn(List<String> texts, BudgetReference reference) {
