@@ -108,7 +108,7 @@ final class FinanceRules {
     /** The key of a gemeente written in {@code column}, checked where {@code checked} holds. */
     private static Field<Integer> municipality(StagedRows r, String column, Condition checked, Field<String> unknown) {
         Field<String> text = r.text(column);
-        Field<Integer> key = r.perValue(column, FinanceFunctions.call(FinanceFunctions.MUNICIPALITY, text, SQLDataType.INTEGER));
+        Field<Integer> key = r.municipalityKey(column);
         r.reject(checked.and(text.isNull()), column, inline((String) null), EMPTY);
         r.reject(checked.and(text.isNotNull()).and(key.isNull()), column, text, unknown);
         return key;

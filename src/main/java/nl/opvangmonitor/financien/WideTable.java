@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.io.RawRow;
 import nl.opvangmonitor.common.io.RawRowSource;
@@ -200,10 +202,14 @@ final class WideTable {
             }
         }
         String programme = titles.stream().map(PROGRAMME::matcher).filter(Matcher::matches).map(m -> m.group(1)).findFirst().orElse(null);
-        Integer municipality = municipalityIn(titles, reference);
         String base = fileName.replaceFirst("\\.[A-Za-z0-9]+$", "");
+        List<List<String>> titleCandidates = titles.stream().map(WideTable::municipalityCandidates).toList();
+        List<List<String>> fileNameCandidates = fileNameParts(base).stream().map(WideTable::municipalityCandidates).toList();
+        Map<String, Integer> keys = BudgetReference.municipalityKeys(connection,
+                Stream.concat(titleCandidates.stream(), fileNameCandidates.stream()).flatMap(List::stream).toList());
+        Integer municipality = municipalityIn(titleCandidates, keys);
         if (municipality == null) {
-            municipality = municipalityIn(fileNameParts(base), reference);
+            municipality = municipalityIn(fileNameCandidates, keys);
         }
         if (municipality == null) {
             throw new FileRejectedException("a council table, but which gemeente is it about? Name it in a title row above the table "
@@ -226,29 +232,25 @@ final class WideTable {
                 firstHeadingColumn, pendingNotes.size());
     }
 
-    private static Integer municipalityIn(List<String> texts, BudgetReference reference) {
-        for (String text : texts) {
-            List<String> candidates = new ArrayList<>();
-            candidates.add(text);
-            Matcher named = MUNICIPALITY_NAMED.matcher(text);
-            if (named.find()) {
-                candidates.add(named.group(1).strip());
-                candidates.addAll(List.of(TITLE_PARTS.split(named.group(1).strip())));
-            }
-            for (String part : TITLE_PARTS.split(text)) {
-                candidates.add(part.strip());
-            }
-            for (String candidate : candidates) {
-                if (candidate.isEmpty() || candidate.matches("\\d+")) {
-                    continue;
-                }
-                Optional<Integer> key = reference.municipalityKey(candidate);
-                if (key.isPresent()) {
-                    return key.get();
-                }
-            }
+    /** The first candidate of the first text that names a municipality: its key, else null. */
+    private static Integer municipalityIn(List<List<String>> candidatesPerText, Map<String, Integer> keys) {
+        return candidatesPerText.stream().flatMap(List::stream).map(keys::get).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** What in a title (or a part of the file name) may name the gemeente: the whole, what follows "gemeente", its parts. */
+    private static List<String> municipalityCandidates(String text) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(text);
+        Matcher named = MUNICIPALITY_NAMED.matcher(text);
+        if (named.find()) {
+            candidates.add(named.group(1).strip());
+            candidates.addAll(List.of(TITLE_PARTS.split(named.group(1).strip())));
         }
-        return null;
+        for (String part : TITLE_PARTS.split(text)) {
+            candidates.add(part.strip());
+        }
+        candidates.removeIf(candidate -> candidate.isEmpty() || candidate.matches("\\d+"));
+        return candidates;
     }
 
     /** The words of a file name, alone and as runs of up to four (capelle_aan_den_ijssel). */
