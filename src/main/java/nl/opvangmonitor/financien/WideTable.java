@@ -203,14 +203,11 @@ final class WideTable {
         }
         String programme = titles.stream().map(PROGRAMME::matcher).filter(Matcher::matches).map(m -> m.group(1)).findFirst().orElse(null);
         String base = fileName.replaceFirst("\\.[A-Za-z0-9]+$", "");
-        List<List<String>> titleCandidates = titles.stream().map(WideTable::municipalityCandidates).toList();
-        List<List<String>> fileNameCandidates = fileNameParts(base).stream().map(WideTable::municipalityCandidates).toList();
-        Map<String, Integer> keys = BudgetReference.municipalityKeys(connection,
-                Stream.concat(titleCandidates.stream(), fileNameCandidates.stream()).flatMap(List::stream).toList());
-        Integer municipality = municipalityIn(titleCandidates, keys);
-        if (municipality == null) {
-            municipality = municipalityIn(fileNameCandidates, keys);
-        }
+        // the first candidate naming a municipality, of the titles first, then of the file name
+        List<String> candidates = Stream.concat(titles.stream(), fileNameParts(base).stream())
+                .flatMap(text -> municipalityCandidates(text).stream()).toList();
+        Map<String, Integer> keys = BudgetReference.municipalityKeys(connection, candidates);
+        Integer municipality = candidates.stream().map(keys::get).filter(Objects::nonNull).findFirst().orElse(null);
         if (municipality == null) {
             throw new FileRejectedException("a council table, but which gemeente is it about? Name it in a title row above the table "
                     + "(e.g. 'Rotterdam – Geëscaleerde zorg 18+ (6.81)' or 'Gemeente Rotterdam') or in the file name");
@@ -230,11 +227,6 @@ final class WideTable {
         }
         return new WideTable(headings, ignored, municipality, taskField, programme, lines, CouncilAmounts.read(connection, amountTexts),
                 firstHeadingColumn, pendingNotes.size());
-    }
-
-    /** The first candidate of the first text that names a municipality: its key, else null. */
-    private static Integer municipalityIn(List<List<String>> candidatesPerText, Map<String, Integer> keys) {
-        return candidatesPerText.stream().flatMap(List::stream).map(keys::get).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** What in a title (or a part of the file name) may name the gemeente: the whole, what follows "gemeente", its parts. */
