@@ -20,6 +20,17 @@ CREATE OR REPLACE MACRO core.dutch_number_text(t) AS
 
 CREATE OR REPLACE MACRO core.dutch_number(t) AS TRY_CAST(core.dutch_number_text(t) AS DECIMAL(38, 10));
 
+-- Amounts as council tables and finance's long layout write them, x € 1.000 (nl.opvangmonitor.financien):
+-- Dutch notation as above (7.205, -23, −23, 48,5, € 1.234), an en dash as minus, an accountant's (23) for -23
+-- and a lone dash (-, –, —, −) for nil. Whitespace anywhere is dropped; empty text gives NULL.
+CREATE OR REPLACE MACRO core.council_amount_text(t) AS replace(regexp_replace(replace(t, chr(160), ''), '\s+', '', 'g'), '–', '-');
+
+CREATE OR REPLACE MACRO core.council_amount(t) AS
+    CASE WHEN core.council_amount_text(t) IN ('-', '—', '−') THEN 0
+         WHEN regexp_full_match(core.council_amount_text(t), '\(.*\)')
+         THEN -core.dutch_number(regexp_extract(core.council_amount_text(t), '^\((.*)\)$', 1))
+         ELSE core.dutch_number(core.council_amount_text(t)) END;
+
 -- the decimals a printed figure shows (64% -> 0, 9,4 -> 1, 48,33% -> 2, 2.097 -> 0): the precision it is compared at
 CREATE OR REPLACE MACRO core.dutch_number_decimals(t) AS length(regexp_extract(core.dutch_number_text(t), '\.(\d+)$', 1));
 

@@ -1,9 +1,8 @@
 -- How an export may write a municipality, normalised, to its key: one definition for every source.
 -- core.municipality_spelling(text) normalises: spaces collapsed and trimmed, lower case, ’ and ` as ',
 -- a leading "gemeente " dropped, a CBS code or number (GM0599, 0599, 599) as the number without
--- leading zeros. The set-based rules call the macro (StagedRows.municipality and .area); only the
--- finance loader still normalises in Java (nl.opvangmonitor.common.reference.MunicipalitySpelling) until
--- it moves onto the set-based pipeline.
+-- leading zeros. The rules call the macro (StagedRows.municipality and .area); finance reads the
+-- gemeente a council table's title names through it too, in one query per file (BudgetReference).
 CREATE OR REPLACE MACRO core.municipality_text(t) AS
     regexp_replace(lower(trim(regexp_replace(replace(replace(t, '’', ''''), '`', ''''), '\s+', ' ', 'g'))), '^gemeente ', '');
 

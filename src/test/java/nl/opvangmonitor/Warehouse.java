@@ -1,5 +1,8 @@
 package nl.opvangmonitor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +35,27 @@ public final class Warehouse implements AutoCloseable {
             return new Warehouse(DriverManager.getConnection("jdbc:duckdb:"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open an in-memory DuckDB", e);
+        }
+    }
+
+    /**
+     * Defines the macros of the repeatable views (file names under sql/views) in schema core, exactly as
+     * the migrations write them, and nothing else: for tests of the notation rules without a warehouse.
+     */
+    public Warehouse withCoreMacros(String... views) {
+        try {
+            dsl.execute("CREATE SCHEMA IF NOT EXISTS core");
+            for (String view : views) {
+                String migration = new String(getClass().getResourceAsStream("/db/views/" + view).readAllBytes(), StandardCharsets.UTF_8);
+                for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (statement.strip().startsWith("CREATE OR REPLACE MACRO")) {
+                        dsl.execute(statement);
+                    }
+                }
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

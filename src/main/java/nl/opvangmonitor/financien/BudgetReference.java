@@ -6,8 +6,11 @@ import static nl.opvangmonitor.db.core.Tables.DIM_IV3_TASK_FIELD;
 import static nl.opvangmonitor.db.core.Tables.DIM_MUNICIPALITY;
 import static nl.opvangmonitor.db.core.Tables.IV3_TASK_FIELD_LIST;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.opvangmonitor.common.reference.MunicipalitySpelling;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,9 @@ public class BudgetReference {
         }
     }
 
+    private static final String MUNICIPALITY_KEYS = "SELECT t, s.municipality_key FROM unnest(?::VARCHAR[]) AS u(t) "
+            + "JOIN core.v_municipality_spelling s ON s.spelling = core.municipality_spelling(t)";
+
     private final DSLContext dsl;
     private volatile Loaded loaded;
 
@@ -45,14 +50,18 @@ public class BudgetReference {
         this.dsl = dsl;
     }
 
-    private record Loaded(Map<String, Integer> municipalities, Map<Integer, String> municipalityNames,
+    private record Loaded(Map<Integer, String> municipalityNames,
                           Map<String, TaskField> taskFields, Map<String, List<TaskField>> taskFieldsByName,
                           Map<String, String> versions, Map<String, String> versionNames) {
     }
 
-    /** The municipality key for a CBS code (GM0599, 0599, 599), a name or a known alias, in any case. */
-    public Optional<Integer> municipalityKey(String text) {
-        return Optional.ofNullable(loaded().municipalities().get(MunicipalitySpelling.normalise(text)));
+    /**
+     * The municipality keys of texts that write a CBS code (GM0599, 0599, 599), a name or a known alias, in
+     * any case, read in one query the way the rules read them (core.municipality_spelling over
+     * core.v_municipality_spelling): text -> key; texts naming no municipality are left out.
+     */
+    static Map<String, Integer> municipalityKeys(Connection connection, Collection<String> texts) throws SQLException {
+        return ReadInSql.read(connection, MUNICIPALITY_KEYS, texts, Integer.class);
     }
 
     public String municipalityName(int key) {
@@ -135,7 +144,6 @@ public class BudgetReference {
     }
 
     private Loaded load() {
-        Map<String, Integer> municipalities = MunicipalitySpelling.load(dsl);
         Map<Integer, String> names = new HashMap<>();
         dsl.select(DIM_MUNICIPALITY.MUNICIPALITY_KEY, DIM_MUNICIPALITY.MUNICIPALITY_NAME).from(DIM_MUNICIPALITY)
                 .forEach(r -> names.put(r.value1(), r.value2()));
@@ -161,7 +169,7 @@ public class BudgetReference {
         Map<String, String> versionNames = new HashMap<>();
         dsl.select(DIM_BUDGET_VERSION.VERSION_CODE, DIM_BUDGET_VERSION.VERSION_NAME).from(DIM_BUDGET_VERSION)
                 .forEach(r -> versionNames.put(r.value1(), r.value2()));
-        return new Loaded(Map.copyOf(municipalities), Map.copyOf(names), Map.copyOf(taskFields), Map.copyOf(byName),
+        return new Loaded(Map.copyOf(names), Map.copyOf(taskFields), Map.copyOf(byName),
                 Map.copyOf(versions), Map.copyOf(versionNames));
     }
 }

@@ -1,6 +1,5 @@
 package nl.opvangmonitor.financien;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,8 +19,6 @@ import org.jooq.impl.SQLDataType;
  */
 final class FinanceFunctions {
 
-    static final String COUNCIL_AMOUNT = "opvang_council_amount";
-    static final String MUNICIPALITY = "opvang_budget_municipality";
     static final String TASK_FIELD = "opvang_budget_task_field";
     static final String VERSION = "opvang_budget_version";
 
@@ -37,8 +34,6 @@ final class FinanceFunctions {
     static void ensureRegistered(Connection connection, BudgetReference current) throws SQLException {
         current.ensureLoaded(); // read before DuckDB calls in: the functions run inside a statement
         reference = current;
-        register(connection, COUNCIL_AMOUNT, text -> Optional.ofNullable(CouncilAmounts.parse(text)).map(BigDecimal::toPlainString));
-        register(connection, MUNICIPALITY, text -> reference.municipalityKey(text).map(String::valueOf));
         register(connection, TASK_FIELD, text -> reference.taskField(text).map(BudgetReference.TaskField::code));
         register(connection, VERSION, text -> reference.versionCode(text));
     }

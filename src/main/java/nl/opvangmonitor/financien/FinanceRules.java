@@ -29,7 +29,7 @@ import org.jooq.impl.SQLDataType;
  */
 final class FinanceRules {
 
-    private static final DataType<BigDecimal> NUMBER = SQLDataType.DECIMAL(38, 10);
+    private static final DataType<BigDecimal> NUMBER = CouncilAmounts.NUMBER;
     private static final String EMPTY = "required value is empty";
 
     private FinanceRules() {
@@ -108,7 +108,7 @@ final class FinanceRules {
     /** The key of a gemeente written in {@code column}, checked where {@code checked} holds. */
     private static Field<Integer> municipality(StagedRows r, String column, Condition checked, Field<String> unknown) {
         Field<String> text = r.text(column);
-        Field<Integer> key = r.perValue(column, FinanceFunctions.call(FinanceFunctions.MUNICIPALITY, text, SQLDataType.INTEGER));
+        Field<Integer> key = r.municipalityKey(column);
         r.reject(checked.and(text.isNull()), column, inline((String) null), EMPTY);
         r.reject(checked.and(text.isNotNull()).and(key.isNull()), column, text, unknown);
         return key;
@@ -166,7 +166,7 @@ final class FinanceRules {
         String column = Staged.AMOUNT_TEXT.column();
         Field<String> name = r.text(Staged.AMOUNT_NAME.column());
         Field<String> text = r.text(column);
-        Field<BigDecimal> council = r.perValue(column, FinanceFunctions.call(FinanceFunctions.COUNCIL_AMOUNT, text, NUMBER));
+        Field<BigDecimal> council = r.perValue(column, CouncilAmounts.of(text));
         Field<BigDecimal> iv3 = r.perValue(column, DSL.when(matches(text, "-?\\d+(\\.\\d+)?"), text.cast(NUMBER)));
         r.reject(r.text(Staged.LAYOUT.column()).ne(inline("wide")).and(text.isNull()), name, inline((String) null), inline(EMPTY));
         r.reject(isIv3.and(text.isNotNull()).and(iv3.isNull()), name, text, inline("'").concat(text)

@@ -129,7 +129,7 @@ class FinanceStager implements Stager {
                 case WIDE -> {
                     WideTable wide;
                     try (RawRowSource raw = TabularFile.openRaw(file)) {
-                        wide = WideTable.read(raw, file.getFileName().toString(), reference);
+                        wide = WideTable.read(raw, file.getFileName().toString(), reference, connection);
                     } catch (IOException e) {
                         throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
                     }

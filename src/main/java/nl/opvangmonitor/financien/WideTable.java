@@ -2,15 +2,19 @@ package nl.opvangmonitor.financien;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nl.opvangmonitor.common.io.FileRejectedException;
 import nl.opvangmonitor.common.io.RawRow;
 import nl.opvangmonitor.common.io.RawRowSource;
@@ -56,7 +60,7 @@ final class WideTable {
     private final int noteRows;
 
     private WideTable(List<Heading> headings, List<String> ignored, Integer municipalityKey, TaskField taskField, String programme,
-                      List<RawRow> lines, int firstHeadingColumn, int noteRows) {
+                      List<RawRow> lines, Map<String, BigDecimal> amountOf, int firstHeadingColumn, int noteRows) {
         this.headings = headings;
         this.ignored = ignored;
         this.municipalityKey = municipalityKey;
@@ -81,9 +85,8 @@ final class WideTable {
             String[] texts = new String[headings.size()];
             BigDecimal[] amounts = new BigDecimal[headings.size()];
             for (int h = 0; h < headings.size(); h++) {
-                String cell = row.cell(headings.get(h).column());
-                texts[h] = cell == null || cell.isBlank() ? null : cell.strip();
-                amounts[h] = CouncilAmounts.parse(texts[h]);
+                texts[h] = amountText(row, headings.get(h));
+                amounts[h] = texts[h] == null ? null : amountOf.get(texts[h]);
             }
             rowNumbers.add(row.rowNumber());
             labels.add(label.isEmpty() ? null : label.toString().strip().replaceAll("\\s+", " "));
@@ -91,6 +94,12 @@ final class WideTable {
             treeLines.add(new BudgetTree.Line(label.toString(), Math.max(indent, 0), amounts));
         }
         this.tree = BudgetTree.build(treeLines);
+    }
+
+    /** The text of an amount cell, stripped; null when the cell is empty. */
+    private static String amountText(RawRow row, Heading heading) {
+        String cell = row.cell(heading.column());
+        return cell == null || cell.isBlank() ? null : cell.strip();
     }
 
     /** Whether a row is the header of a council table: a version-and-year heading right of the first filled cell. */
@@ -119,7 +128,9 @@ final class WideTable {
         return found;
     }
 
-    static WideTable read(RawRowSource source, String fileName, BudgetReference reference) throws IOException, FileRejectedException {
+    /** Reads the table; {@code connection} reads its amounts (core.council_amount) in one query. */
+    static WideTable read(RawRowSource source, String fileName, BudgetReference reference, Connection connection)
+            throws IOException, FileRejectedException, SQLException {
         List<RawRow> above = new ArrayList<>();
         RawRow header = null;
         RawRow row;
@@ -165,10 +176,7 @@ final class WideTable {
                 continue;
             }
             RawRow current = row;
-            boolean hasAmountCells = headings.stream().anyMatch(h -> {
-                String cell = current.cell(h.column());
-                return cell != null && !cell.isBlank();
-            });
+            boolean hasAmountCells = headings.stream().anyMatch(h -> amountText(current, h) != null);
             if (hasAmountCells) {
                 lines.addAll(pendingNotes);
                 pendingNotes.clear();
@@ -194,11 +202,12 @@ final class WideTable {
             }
         }
         String programme = titles.stream().map(PROGRAMME::matcher).filter(Matcher::matches).map(m -> m.group(1)).findFirst().orElse(null);
-        Integer municipality = municipalityIn(titles, reference);
         String base = fileName.replaceFirst("\\.[A-Za-z0-9]+$", "");
-        if (municipality == null) {
-            municipality = municipalityIn(fileNameParts(base), reference);
-        }
+        // the first candidate naming a municipality, of the titles first, then of the file name
+        List<String> candidates = Stream.concat(titles.stream(), fileNameParts(base).stream())
+                .flatMap(text -> municipalityCandidates(text).stream()).toList();
+        Map<String, Integer> keys = BudgetReference.municipalityKeys(connection, candidates);
+        Integer municipality = candidates.stream().map(keys::get).filter(Objects::nonNull).findFirst().orElse(null);
         if (municipality == null) {
             throw new FileRejectedException("a council table, but which gemeente is it about? Name it in a title row above the table "
                     + "(e.g. 'Rotterdam – Geëscaleerde zorg 18+ (6.81)' or 'Gemeente Rotterdam') or in the file name");
@@ -212,32 +221,28 @@ final class WideTable {
                     + "(or programma) is it about? Name it in a title row above the table (e.g. 'Taakveld 6.81 Geëscaleerde zorg 18+' "
                     + "or 'Programma: Zorg, welzijn en wijkteams') or put the taakveld code in the file name");
         }
-        return new WideTable(headings, ignored, municipality, taskField, programme, lines, firstHeadingColumn, pendingNotes.size());
+        List<String> amountTexts = new ArrayList<>();
+        for (RawRow line : lines) {
+            headings.forEach(h -> amountTexts.add(amountText(line, h)));
+        }
+        return new WideTable(headings, ignored, municipality, taskField, programme, lines, CouncilAmounts.read(connection, amountTexts),
+                firstHeadingColumn, pendingNotes.size());
     }
 
-    private static Integer municipalityIn(List<String> texts, BudgetReference reference) {
-        for (String text : texts) {
-            List<String> candidates = new ArrayList<>();
-            candidates.add(text);
-            Matcher named = MUNICIPALITY_NAMED.matcher(text);
-            if (named.find()) {
-                candidates.add(named.group(1).strip());
-                candidates.addAll(List.of(TITLE_PARTS.split(named.group(1).strip())));
-            }
-            for (String part : TITLE_PARTS.split(text)) {
-                candidates.add(part.strip());
-            }
-            for (String candidate : candidates) {
-                if (candidate.isEmpty() || candidate.matches("\\d+")) {
-                    continue;
-                }
-                Optional<Integer> key = reference.municipalityKey(candidate);
-                if (key.isPresent()) {
-                    return key.get();
-                }
-            }
+    /** What in a title (or a part of the file name) may name the gemeente: the whole, what follows "gemeente", its parts. */
+    private static List<String> municipalityCandidates(String text) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(text);
+        Matcher named = MUNICIPALITY_NAMED.matcher(text);
+        if (named.find()) {
+            candidates.add(named.group(1).strip());
+            candidates.addAll(List.of(TITLE_PARTS.split(named.group(1).strip())));
         }
-        return null;
+        for (String part : TITLE_PARTS.split(text)) {
+            candidates.add(part.strip());
+        }
+        candidates.removeIf(candidate -> candidate.isEmpty() || candidate.matches("\\d+"));
+        return candidates;
     }
 
     /** The words of a file name, alone and as runs of up to four (capelle_aan_den_ijssel). */

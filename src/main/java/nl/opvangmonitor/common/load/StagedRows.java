@@ -219,11 +219,15 @@ public final class StagedRows {
     public Field<Integer> municipality(String column, boolean required) {
         Field<String> text = text(column);
         requireValue(column, text, required);
-        VMunicipalitySpelling spelling = V_MUNICIPALITY_SPELLING.as("lookup_" + column);
-        Field<String> normalised = municipalitySpelling(text);
-        Field<Integer> key = lookup(column, spelling, spelling.SPELLING.eq(normalised), spelling.MUNICIPALITY_KEY);
+        Field<Integer> key = municipalityKey(column);
         reject(text.isNotNull().and(key.isNull()), column, text, inline("unknown gemeente: not a CBS code or name of a known municipality"));
         return key;
+    }
+
+    /** The key of the municipality a column writes, as {@link #municipality}, unchecked: NULL when unknown or empty. */
+    public Field<Integer> municipalityKey(String column) {
+        VMunicipalitySpelling spelling = V_MUNICIPALITY_SPELLING.as("lookup_" + column);
+        return lookup(column, spelling, spelling.SPELLING.eq(municipalitySpelling(text(column))), spelling.MUNICIPALITY_KEY);
     }
 
     /** The code of a municipality (GM0599) or region written any way core.v_area_spelling knows. */

@@ -2,7 +2,6 @@ package nl.opvangmonitor.common.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,23 +28,10 @@ class StagedRowsTest {
 
     private static final String NOT_A_TARGET = "' is not a target (expected e.g. >55%, <200, 0 or **)";
 
-    @AutoClose
-    private final Warehouse db = Warehouse.inMemory();
-    private final DSLContext dsl = db.dsl;
-
     /** The macros exactly as the repeatable migrations define them. */
-    @BeforeEach
-    void macros() throws Exception {
-        dsl.execute("CREATE SCHEMA core");
-        for (String view : List.of("R__58_core_notation.sql", "R__59_core_v_municipality_spelling.sql")) {
-            String migration = new String(getClass().getResourceAsStream("/db/views/" + view).readAllBytes(), StandardCharsets.UTF_8);
-            for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (statement.strip().startsWith("CREATE OR REPLACE MACRO")) {
-                    dsl.execute(statement);
-                }
-            }
-        }
-    }
+    @AutoClose
+    private final Warehouse db = Warehouse.inMemory().withCoreMacros("R__58_core_notation.sql", "R__59_core_v_municipality_spelling.sql");
+    private final DSLContext dsl = db.dsl;
 
     @Test
     void date_whenAwkwardInputs_thenValueOrReason() throws Exception {
@@ -65,7 +50,7 @@ class StagedRowsTest {
     void number_whenAwkwardInputs_thenValueOrReason() throws Exception {
         assertRule((rows, column) -> rows.number(column, false), List.of(
                 "1.031", "1031", "1.234.567", "1234567", "-1.031", "-1031", "48,33", "48.33", "48,33%", "48.33", "-23", "-23",
-                "1234.5", "1234.5", "1.5", "1.5", "€ 1.234,5", "1234.5", "+5", "5", "1 234", "1234", "0.500", "0.5",
+                "1234.5", "1234.5", "1.5", "1.5", "€ 1.234,5", "1234.5", "€1.234,50", "1234.5", "0", "0", "+5", "5", "1 234", "1234", "0.500", "0.5",
                 "\u221223", "-23", "1\u00a0234,5", "1234.5", "abc", "! 'abc' is not a number", "1,2,3", "! '1,2,3' is not a number",
                 "%", "! '%' is not a number", "--5", "! '--5' is not a number", "1e5", "! '1e5' is not a number",
                 "12.34.56", "! '12.34.56' is not a number"));
