@@ -1,5 +1,5 @@
 -- How exports and council documents write numbers and targets: one definition, used by the rules of
--- every set-based source (nl.opvangmonitor.common.load.StagedRows). A text that does not convert gives NULL.
+-- every set-based source (nl.opvangmonitor.ingest.StagedRows). A text that does not convert gives NULL.
 --
 -- Numbers: spaces, non-breaking spaces and the euro sign dropped, a trailing % and a leading + dropped,
 -- the typographic minus read as minus; with a comma, points group thousands (1.234,5); without one, a

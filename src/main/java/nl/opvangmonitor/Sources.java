@@ -1,8 +1,8 @@
 package nl.opvangmonitor;
 
 import java.util.List;
-import nl.opvangmonitor.common.load.SourceModule;
-import nl.opvangmonitor.common.load.SourceModules;
+import nl.opvangmonitor.ingest.SourceModule;
+import nl.opvangmonitor.ingest.SourceModules;
 
 /**
  * Every source by name, folder and canonical columns, known without starting Spring: the command line

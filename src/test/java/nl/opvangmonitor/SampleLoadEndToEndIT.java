@@ -1,7 +1,7 @@
 package nl.opvangmonitor;
 
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
-import nl.opvangmonitor.common.CommandLineRunner;
+import nl.opvangmonitor.cli.CommandLineRunner;
 import static nl.opvangmonitor.db.core.Tables.FCT_MELDING;
 import static nl.opvangmonitor.db.mart.Tables.INDICATOR_TREND;
 import static nl.opvangmonitor.db.mart.Tables.INDICATOR_TARGET;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
+import nl.opvangmonitor.warehouse.ReadOnlyWarehouse;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;

@@ -1,6 +1,6 @@
 package nl.opvangmonitor.bench;
 
-import nl.opvangmonitor.common.load.FileStatus;
+import nl.opvangmonitor.ingest.FileStatus;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static org.jooq.impl.DSL.inline;
 
@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
-import nl.opvangmonitor.common.io.SourceColumns;
-import nl.opvangmonitor.common.io.TabularFile;
-import nl.opvangmonitor.common.load.LoadMetrics;
+import nl.opvangmonitor.warehouse.ReadOnlyWarehouse;
+import nl.opvangmonitor.ingest.read.SourceColumns;
+import nl.opvangmonitor.ingest.read.TabularFile;
+import nl.opvangmonitor.ingest.LoadMetrics;
 import nl.opvangmonitor.report.ReportCommand;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;

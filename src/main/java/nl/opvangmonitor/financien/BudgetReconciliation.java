@@ -1,6 +1,6 @@
 package nl.opvangmonitor.financien;
 
-import nl.opvangmonitor.common.load.FileStatus;
+import nl.opvangmonitor.ingest.FileStatus;
 import static nl.opvangmonitor.db.audit.Tables.BUDGET_FILE;
 import static nl.opvangmonitor.db.audit.Tables.BUDGET_RECONCILIATION;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;

@@ -1,7 +1,7 @@
 package nl.opvangmonitor.financien;
 
 import java.util.List;
-import nl.opvangmonitor.common.io.SourceColumns;
+import nl.opvangmonitor.ingest.read.SourceColumns;
 
 /** The columns of the finance layouts that have a header row of column names. */
 public final class FinanceColumns {

@@ -5,7 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
-import nl.opvangmonitor.common.privacy.PseudonymFunction;
+import nl.opvangmonitor.privacy.PseudonymFunction;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.impl.DSL;

@@ -6,9 +6,9 @@ import static nl.opvangmonitor.db.core.Tables.FCT_BUDGET_TOTAL;
 
 import java.util.List;
 import java.util.Set;
-import nl.opvangmonitor.common.load.ScanScope;
-import nl.opvangmonitor.common.load.SourceModule;
-import nl.opvangmonitor.common.load.StagedSource;
+import nl.opvangmonitor.ingest.ScanScope;
+import nl.opvangmonitor.ingest.SourceModule;
+import nl.opvangmonitor.ingest.StagedSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.Table;

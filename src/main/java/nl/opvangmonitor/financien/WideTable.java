@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nl.opvangmonitor.common.io.FileRejectedException;
-import nl.opvangmonitor.common.io.RawRow;
-import nl.opvangmonitor.common.io.RawRowSource;
-import nl.opvangmonitor.common.load.StagedRows;
+import nl.opvangmonitor.ingest.read.FileRejectedException;
+import nl.opvangmonitor.ingest.read.RawRow;
+import nl.opvangmonitor.ingest.read.RawRowSource;
+import nl.opvangmonitor.ingest.StagedRows;
 import nl.opvangmonitor.financien.BudgetReference.TaskField;
 
 /**

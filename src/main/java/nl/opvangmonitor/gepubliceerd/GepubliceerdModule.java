@@ -6,11 +6,11 @@ import static org.jooq.impl.DSL.inline;
 
 import java.util.List;
 import java.util.Set;
-import nl.opvangmonitor.common.io.SourceColumns;
-import nl.opvangmonitor.common.load.Facts;
-import nl.opvangmonitor.common.load.SourceModule;
-import nl.opvangmonitor.common.load.StagedRows;
-import nl.opvangmonitor.common.load.StagedSource;
+import nl.opvangmonitor.ingest.read.SourceColumns;
+import nl.opvangmonitor.ingest.Facts;
+import nl.opvangmonitor.ingest.SourceModule;
+import nl.opvangmonitor.ingest.StagedRows;
+import nl.opvangmonitor.ingest.StagedSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -9,7 +9,7 @@ import static org.jooq.impl.DSL.select;
 
 import java.time.LocalDate;
 import java.util.List;
-import nl.opvangmonitor.common.load.ScanScope;
+import nl.opvangmonitor.ingest.ScanScope;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;

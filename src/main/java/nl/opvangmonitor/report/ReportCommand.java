@@ -12,9 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.opvangmonitor.common.config.ReadOnlyWarehouse;
-import nl.opvangmonitor.common.load.ExitCodes;
-import nl.opvangmonitor.common.privacy.SafeMessage;
+import nl.opvangmonitor.warehouse.ReadOnlyWarehouse;
+import nl.opvangmonitor.cli.ExitCodes;
+import nl.opvangmonitor.privacy.SafeMessage;
 
 /**
  * {@code report [--warehouse FILE] [--output DIR] [--area CODE…] [--year YEAR]}: the council's own

@@ -4,11 +4,11 @@ import static nl.opvangmonitor.db.core.Tables.FCT_TARGET;
 
 import java.util.List;
 import java.util.Set;
-import nl.opvangmonitor.common.io.SourceColumns;
-import nl.opvangmonitor.common.load.Facts;
-import nl.opvangmonitor.common.load.SourceModule;
-import nl.opvangmonitor.common.load.StagedRows;
-import nl.opvangmonitor.common.load.StagedSource;
+import nl.opvangmonitor.ingest.read.SourceColumns;
+import nl.opvangmonitor.ingest.Facts;
+import nl.opvangmonitor.ingest.SourceModule;
+import nl.opvangmonitor.ingest.StagedRows;
+import nl.opvangmonitor.ingest.StagedSource;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 

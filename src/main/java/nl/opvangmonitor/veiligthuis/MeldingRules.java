@@ -5,8 +5,8 @@ import static org.jooq.impl.DSL.inline;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import nl.opvangmonitor.common.load.Facts;
-import nl.opvangmonitor.common.load.StagedRows;
+import nl.opvangmonitor.ingest.Facts;
+import nl.opvangmonitor.ingest.StagedRows;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;

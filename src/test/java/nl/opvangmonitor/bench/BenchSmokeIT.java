@@ -3,7 +3,7 @@ package nl.opvangmonitor.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import nl.opvangmonitor.common.CommandLineRunner;
+import nl.opvangmonitor.cli.CommandLineRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import nl.opvangmonitor.Warehouse;
-import nl.opvangmonitor.common.CommandLineRunner;
+import nl.opvangmonitor.cli.CommandLineRunner;
 import nl.opvangmonitor.db.mart.tables.records.PublishedComparisonRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import nl.opvangmonitor.Warehouse;
-import nl.opvangmonitor.common.CommandLineRunner;
+import nl.opvangmonitor.cli.CommandLineRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import nl.opvangmonitor.common.io.RawRow;
-import nl.opvangmonitor.common.io.RawRowSource;
-import nl.opvangmonitor.common.io.TabularFile;
+import nl.opvangmonitor.ingest.read.RawRow;
+import nl.opvangmonitor.ingest.read.RawRowSource;
+import nl.opvangmonitor.ingest.read.TabularFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

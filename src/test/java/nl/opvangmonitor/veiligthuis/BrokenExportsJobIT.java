@@ -91,7 +91,7 @@ class BrokenExportsJobIT {
         Files.copy(warehouse, nextNight);
 
         // when: the next night, nothing was fixed
-        var night = nl.opvangmonitor.common.CommandLineRunner.run("load", "--input", temp.resolve("input").toString(),
+        var night = nl.opvangmonitor.cli.CommandLineRunner.run("load", "--input", temp.resolve("input").toString(),
                 "--warehouse", nextNight.toString());
 
         // then: the good files are skipped as unchanged, the broken ones are reported again

@@ -13,7 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
 import nl.opvangmonitor.Warehouse;
-import nl.opvangmonitor.common.CommandLineRunner;
+import nl.opvangmonitor.cli.CommandLineRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import nl.opvangmonitor.Warehouse;
-import nl.opvangmonitor.common.CommandLineRunner;
+import nl.opvangmonitor.cli.CommandLineRunner;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;

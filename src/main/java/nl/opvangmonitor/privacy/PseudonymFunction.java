@@ -1,0 +1,90 @@
+package nl.opvangmonitor.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Function;
+import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBReadableVector;
+import org.duckdb.DuckDBWritableVector;
+
+/**
+ * Makes the {@link Pseudonymizer} available inside DuckDB as the scalar function
+ * {@code opvang_pseudonym(identifier)}, so that a CSV file read natively by DuckDB is pseudonymised
+ * in the same scan that reads it: the identifier exists only in the scan's vectors and is never
+ * stored, not even in a temporary table. It returns the fixed-width pseudonym ({@code UHUGEINT}).
+ * The same Java code pseudonymises rows read by the streaming readers, so both paths give the same
+ * pseudonym. A blank identifier is empty: NULL.
+ * Beside it {@code opvang_scrub(text)} is {@link SafeMessage#scrub}: what a reject row shows of a
+ * value that another column swallowed (a lost delimiter shifts a client number into gemeente) is
+ * masked the same way as every message. A function is registered for the whole database instance;
+ * {@link #ensureRegistered} is cheap when it is there already.
+ */
+public final class PseudonymFunction {
+
+    public static final String NAME = "opvang_pseudonym";
+    public static final String SCRUB = "opvang_scrub";
+
+    private PseudonymFunction() {
+    }
+
+    public static synchronized void ensureRegistered(Connection connection, Pseudonymizer pseudonymizer) throws SQLException {
+        register(connection, NAME, DuckDBColumnType.UHUGEINT, (texts, output) -> {
+            for (int i = 0; i < texts.length; i++) {
+                String identifier = texts[i];
+                if (identifier == null || identifier.isBlank()) {
+                    output.setNull(i);
+                } else {
+                    output.setUHugeInt(i, pseudonymizer.pseudonym(identifier));
+                }
+            }
+        });
+        register(connection, SCRUB, text -> SafeMessage.scrub(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Registers a scalar function VARCHAR -> VARCHAR (UTF-8 bytes, null for NULL) once per database
+     * instance; sources use it for their own parsers (finance: council amounts).
+     */
+    public static void register(Connection connection, String name, Function<String, byte[]> function) throws SQLException {
+        register(connection, name, DuckDBColumnType.VARCHAR, (texts, output) -> {
+            byte[][] results = new byte[texts.length][];
+            for (int i = 0; i < texts.length; i++) {
+                results[i] = texts[i] == null ? null : function.apply(texts[i]);
+            }
+            output.setStringUtf8Batch(0, results);
+        });
+    }
+
+    /** Writes the results of one vector of texts (NULL as null) into the output vector. */
+    private interface VectorFunction {
+        void apply(String[] texts, DuckDBWritableVector output);
+    }
+
+    private static synchronized void register(Connection connection, String name, DuckDBColumnType returnType, VectorFunction function)
+            throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + name + "'")) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                return;
+            }
+        }
+        DuckDBFunctions.scalarFunction()
+                .withName(name)
+                .withParameter(DuckDBColumnType.VARCHAR)
+                .withReturnType(returnType)
+                .withVectorizedFunction((input, output) -> {
+                    DuckDBReadableVector vector = input.vector(0);
+                    String[] texts = new String[(int) input.rowCount()];
+                    for (int i = 0; i < texts.length; i++) {
+                        texts[i] = vector.isNull(i) ? null : vector.getString(i);
+                    }
+                    function.apply(texts, output);
+                })
+                .register(connection);
+    }
+}

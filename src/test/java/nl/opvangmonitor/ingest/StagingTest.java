@@ -1,0 +1,135 @@
+package nl.opvangmonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import nl.opvangmonitor.Warehouse;
+import nl.opvangmonitor.ingest.read.SourceColumns;
+import nl.opvangmonitor.privacy.Pseudonymizer;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The two ways a file is staged must give the same rows: DuckDB's native reader (UTF-8 CSV, one
+ * record per line) and the streaming reader (everything else). Same values, same line numbers, same
+ * pseudonyms, and the raw identifier nowhere in the staging table.
+ */
+class StagingTest {
+
+    private static final SourceColumns COLUMNS = SourceColumns.of(List.of("client_id", "datum", "voorziening"), List.of("opmerking"));
+    private static final Pseudonymizer PSEUDONYMIZER = new Pseudonymizer("test-key-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8));
+    private static final String ROWS = "Client_ID;Datum;Voorziening;Team\n"
+            + "K-100; 01-02-2019 ;De Hille\t;noord\n"
+            + "k100;2019-02-02;\t ;zuid\n"
+            + ";03-02-2019;De Hille;\n"
+            + " ;\t;;\n";
+
+    @TempDir
+    Path temp;
+    @AutoClose
+    private final Warehouse db = Warehouse.inMemory();
+    private final DSLContext dsl = db.dsl;
+    private long fileId;
+
+    @Test
+    void stage_whenUtf8CsvWithOneRecordPerLine_thenReadNativelyWithLineNumbersAndPseudonyms() throws Exception {
+        StagedTable staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+
+        assertThat(staged.nativeCsv()).isTrue();
+        assertThat(staged.rows()).isEqualTo(3); // the row of blank cells is not data; padding and blank cells are trimmed
+        assertThat(staged.ignoredColumns()).containsExactly("Team");
+        String pseudonym = PSEUDONYMIZER.pseudonym("K100").toString();
+        assertThat(rows(staged)).containsExactly(
+                tuple(2, pseudonym, "01-02-2019", "De Hille", null),
+                tuple(3, pseudonym, "2019-02-02", null, null),
+                tuple(4, null, "03-02-2019", "De Hille", null));
+    }
+
+    @Test
+    void stage_whenWindows1252_thenStreamedWithTheSameRows() throws Exception {
+        StagedTable nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+        var expected = rows(nativeRows);
+        Staging.drop(db.connection(), nativeRows.table());
+        fileId++;
+
+        StagedTable streamed = stage(write("ansi.csv", ROWS.replace("noord", "noord \u20ac"), Charset.forName("windows-1252")));
+
+        assertThat(streamed.nativeCsv()).isFalse();
+        assertThat(rows(streamed)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void stage_whenAFieldSpansLinesOrABlankLineSitsInTheData_thenStreamedAndLineNumbersStillMatchTheFile() throws Exception {
+        StagedTable staged = stage(write("multiline.csv", "client_id;datum;voorziening;opmerking\n"
+                + "K1;01-02-2019;De Hille;\"twee\nregels\"\n"
+                + "\n"
+                + "K2;02-02-2019;De Hille;\n", StandardCharsets.UTF_8));
+
+        assertThat(staged.nativeCsv()).isFalse();
+        assertThat(rows(staged)).extracting(t -> t.toList().get(0), t -> t.toList().get(4))
+                .containsExactly(tuple(2, "twee\nregels"), tuple(5, null));
+    }
+
+    @Test
+    void stage_whenANoteSitsUnderTheData_thenStreamedSoTheNoteIsCountedApart() throws Exception {
+        StagedTable staged = stage(write("notes.csv", "client_id;datum;voorziening\nK1;01-02-2019;De Hille\nBron: registratie;;\n",
+                StandardCharsets.UTF_8));
+
+        assertThat(staged.nativeCsv()).isFalse();
+        assertThat(staged.rows()).isEqualTo(1);
+        assertThat(staged.noteRows()).isEqualTo(1);
+    }
+
+    @Test
+    void stage_whenIdentifiersAreStaged_thenNoRawIdentifierIsInTheStagingTable() throws Exception {
+        StagedTable staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+
+        assertThat(dsl.fetchCount(DSL.table(staged.table()), DSL.field("CAST(client_id AS VARCHAR)", SQLDataType.VARCHAR).in("K-100", "k100", "K100")))
+                .isZero();
+    }
+
+    @Test
+    void stage_whenNativeOrStreamed_thenTheIdentifierColumnIsTheFixedWidthPseudonym() throws Exception {
+        StagedTable nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
+        fileId++;
+        StagedTable streamed = stage(write("ansi.csv", ROWS.replace("noord", "noord \u20ac"), Charset.forName("windows-1252")));
+
+        assertThat(streamed.nativeCsv()).isFalse();
+        for (StagedTable staged : List.of(nativeRows, streamed)) {
+            assertThat(dsl.fetchValue("SELECT DISTINCT typeof(client_id) FROM {0} WHERE client_id IS NOT NULL", DSL.table(staged.table())))
+                    .isEqualTo("UHUGEINT");
+            assertThat(dsl.fetchValue("SELECT DISTINCT client_id FROM {0} WHERE client_id IS NOT NULL", DSL.table(staged.table())))
+                    .isEqualTo(PSEUDONYMIZER.pseudonym("K100"));
+        }
+    }
+
+    private StagedTable stage(Path file) throws Exception {
+        return Staging.stage(db.connection(), file, fileId, COLUMNS, Set.of("client_id"), Fingerprint.of(file), PSEUDONYMIZER);
+    }
+
+    private Path write(String name, String content, Charset charset) throws Exception {
+        return Files.write(temp.resolve(name), content.getBytes(charset));
+    }
+
+    private List<org.assertj.core.groups.Tuple> rows(StagedTable staged) {
+        var s = DSL.table(staged.table()).as(StagedRows.ALIAS);
+        return dsl.select(staged.rowNumber(), col("client_id"), col("datum"), col("voorziening"), col("opmerking"))
+                .from(s).where(staged.dataRow()).orderBy(1).fetch()
+                .map((Record r) -> tuple(r.get(0, Integer.class), r.get(1), r.get(2), r.get(3), r.get(4)));
+    }
+
+    private static org.jooq.Field<String> col(String name) {
+        return DSL.field(DSL.name(StagedRows.ALIAS, name), SQLDataType.VARCHAR);
+    }
+}
