@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Hostile deliveries carrying (synthetic) identifiers through every failure path: a CSV without its
  * header, workbooks whose XML breaks on a cell (the parser quotes the cell), an overflowing number,
- * bytes that are not UTF-8, and a workbook that breaks in the middle of a row-by-row source (whose
+ * bytes that are not UTF-8, and a workbook of targets that breaks in the middle of its rows (whose
  * failure Spring Batch stores in the job repository). None of the identifiers comes out anywhere:
  * standard output, standard error, any table of the warehouse or the public database, the job
  * repository, or any byte of any file written.
