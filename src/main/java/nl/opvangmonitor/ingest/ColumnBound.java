@@ -9,8 +9,7 @@ import org.jooq.Field;
 /**
  * The largest absolute value a numeric fact column can store, taken from its type (DECIMAL(7, 2):
  * 99999.99; SMALLINT: 32767), so that a value beyond it is a rejected row with its reason, never a
- * failed write. Both rulebooks use it: the set-based rules in SQL ({@link StagedRows}) and the
- * row-by-row validator ({@link RowValidator}).
+ * failed write. The rules check every value they write against it ({@link StagedRows}).
  *
  * @param max   the bound
  * @param scale the column's decimals: a value is rounded to them before it is compared, as DuckDB stores it

@@ -36,8 +36,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Loads one delivered file of a {@link StagedSource} set-based, in three statements after staging:
  * the rows that break a rule (with every reason) into a small temporary table, their reasons into
- * audit.rejected_row, and all other rows, converted, into the fact table. Fingerprint, skip of an
- * unchanged delivery, audit and supersede work as for the row-by-row sources.
+ * audit.rejected_row, and all other rows, converted, into the tables the rules fill ({@link Facts},
+ * by column name). The same for every source: fingerprint, skip of an unchanged delivery, audit and
+ * supersede included.
  */
 class StagedFileTasklet implements Tasklet {
 
