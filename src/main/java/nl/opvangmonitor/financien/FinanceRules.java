@@ -7,9 +7,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import nl.opvangmonitor.ingest.Facts;
 import nl.opvangmonitor.ingest.StagedRows;
 import nl.opvangmonitor.financien.FinanceStager.Staged;

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.opvangmonitor.ingest.read.FileRejectedException;
