@@ -74,6 +74,8 @@ public final class StagedRows {
     private int converted;
     private String keyColumn;
     private static final String FIRST_ROW_OF_KEY = "first_row_of_key";
+    private static final String REPEATS = "repeats_of_key";
+    private static final String REPEATED_KEY = "repeated_key";
 
     StagedRows(Set<String> columns, Set<String> identifierColumns) {
         this.columns = columns;
@@ -125,14 +127,21 @@ public final class StagedRows {
                     .eq(field(DSL.name(ALIAS, column.getKey()), SQLDataType.VARCHAR)));
         }
         if (keyColumn != null) {
-            select.add(DSL.min(rowNumber).over(DSL.partitionBy(field(DSL.name(ALIAS, keyColumn)))).as(FIRST_ROW_OF_KEY));
+            // only the keys that repeat, with their first row: a grouping of the file's keys, joined back (most keys
+            // are unique, and a window over every row of the file sorts them all)
+            Field<String> key = field(DSL.name(ALIAS, keyColumn), SQLDataType.VARCHAR);
+            Table<?> repeats = dsl.select(key.as(REPEATED_KEY), DSL.min(rowNumber).as(FIRST_ROW_OF_KEY))
+                    .from(DSL.table(stagingTable).as(ALIAS)).where(dataRow, key.isNotNull())
+                    .groupBy(key).having(DSL.count().gt(1)).asTable(REPEATS);
+            select.add(field(DSL.name(REPEATS, FIRST_ROW_OF_KEY)).as(FIRST_ROW_OF_KEY));
+            from = from.leftJoin(repeats).on(field(DSL.name(REPEATS, REPEATED_KEY), SQLDataType.VARCHAR).eq(key));
         }
         return dsl.select(select).from(from).where(dataRow);
     }
 
     /**
      * A natural key: a row repeating the key of an earlier row of the same file is rejected with the
-     * row of the first (the window over the file is computed once, in the parsing query).
+     * row of the first (the keys that repeat are found once, in the parsing query).
      */
     void uniqueKey(String column) {
         keyColumn = column;
