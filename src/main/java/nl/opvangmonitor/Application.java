@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import nl.opvangmonitor.bench.BenchCommand;
+import nl.opvangmonitor.ingest.SourceModules;
 import nl.opvangmonitor.warehouse.OpvangmonitorProperties;
 import nl.opvangmonitor.cli.PropertyNames;
 import nl.opvangmonitor.cli.Settings;
@@ -227,8 +228,8 @@ public class Application {
         Path input = settings.input();
         String problem = !Files.exists(input) ? "the input folder " + input + " does not exist"
                 : !Files.isDirectory(input) || !Files.isReadable(input) ? "the input folder " + input + " cannot be read"
-                : Sources.folders().stream().noneMatch(f -> Files.isDirectory(input.resolve(f)))
-                ? "the input folder " + input + " holds none of the source folders " + String.join(", ", Sources.folders()) : null;
+                : SourceModules.folderPaths().stream().noneMatch(f -> Files.isDirectory(input.resolve(f)))
+                ? "the input folder " + input + " holds none of the source folders " + String.join(", ", SourceModules.folderPaths()) : null;
         if (problem != null) {
             System.err.println("Run failed: " + problem);
             return ExitCodes.RUN_FAILED;
@@ -249,7 +250,7 @@ public class Application {
         }
         try (LoadLock held = lock) {
             // a killed load is recorded by the job, so only a night without one is answered here
-            String nothingNew = held.interrupted().isEmpty() ? LoadCommand.nothingNew(settings, new Deliveries(settings, Sources.folders())) : null;
+            String nothingNew = held.interrupted().isEmpty() ? LoadCommand.nothingNew(settings, new Deliveries(settings, SourceModules.folderPaths())) : null;
             if (nothingNew != null && LoadCommand.publicFileCurrent(settings)) {
                 System.out.println(nothingNew);
                 return ExitCodes.OK;

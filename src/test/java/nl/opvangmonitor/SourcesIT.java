@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import nl.opvangmonitor.ingest.SourceModules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.Job;
@@ -28,7 +29,7 @@ class SourcesIT {
             Collection<String> steps = ((SimpleJob) context.getBean("loadJob", Job.class)).getStepNames();
 
             // then
-            assertThat(Sources.ALL.stream().map(s -> s.name() + " " + s.folder()).toList()).containsExactly(
+            assertThat(SourceModules.folders().stream().map(s -> s.name() + " " + s.folder()).toList()).containsExactly(
                     "veiligthuis veiligthuis", "opvangVerblijven opvang/verblijven", "opvangNachten opvang/nachten",
                     "opvangAfwijzingen opvang/afwijzingen", "financien financien", "streefwaarden streefwaarden",
                     "gepubliceerd gepubliceerd");

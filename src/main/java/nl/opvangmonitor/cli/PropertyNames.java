@@ -1,5 +1,6 @@
 package nl.opvangmonitor.cli;
 
+import nl.opvangmonitor.ingest.SourceModules;
 import nl.opvangmonitor.warehouse.OpvangmonitorProperties;
 
 import java.lang.reflect.ParameterizedType;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.opvangmonitor.Sources;
 import nl.opvangmonitor.ingest.SourceModule;
 
 /**
@@ -97,12 +97,12 @@ public final class PropertyNames {
             } else if (component.getType() == Map.class) {
                 Type value = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[1];
                 if (value instanceof Class<?> valueRecord && valueRecord.isRecord()) {
-                    Sources.ALL.forEach(s -> collect(name + "." + s.name(), valueRecord, s, names));
+                    SourceModules.folders().forEach(s -> collect(name + "." + s.name(), valueRecord, s, names));
                 } else if (source != null) {
                     source.columns().all().forEach(column -> names.add(name + "." + column));
                 } else {
                     names.add(name + ".default");
-                    Sources.ALL.forEach(s -> names.add(name + "." + s.name()));
+                    SourceModules.folders().forEach(s -> names.add(name + "." + s.name()));
                 }
             } else {
                 names.add(name);

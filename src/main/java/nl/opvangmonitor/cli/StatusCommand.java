@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
-import nl.opvangmonitor.Sources;
+import nl.opvangmonitor.ingest.SourceModules;
 import nl.opvangmonitor.warehouse.OpvangmonitorProperties;
 import nl.opvangmonitor.warehouse.ReadOnlyWarehouse;
 import nl.opvangmonitor.publish.StorageVersion;
@@ -58,7 +58,7 @@ public final class StatusCommand {
                 out.printf("Last published run: %d, %s, exit %d%n", run.getRunId(), run.getStatus(), run.getExitCode());
             }
             out.printf("%-20s %-19s %6s %s%n", "source", "last delivery", "days", "");
-            for (SourceModule.Folder source : Sources.ALL) {
+            for (SourceModule.Folder source : SourceModules.folders()) {
                 LocalDateTime last = dsl.select(max(LOAD_FILE.STARTED_AT)).from(LOAD_FILE)
                         .where(LOAD_FILE.SOURCE.eq(source.folder()), LOAD_FILE.STATUS.in(FileStatus.LOADED.name(), FileStatus.SUPERSEDED.name()))
                         .fetchOne(0, LocalDateTime.class);

@@ -31,7 +31,7 @@ public class Deliveries {
 
     @Autowired
     public Deliveries(OpvangmonitorProperties properties) {
-        this(properties, SourceModules.folders().stream().map(SourceModule.Folder::folder).toList());
+        this(properties, SourceModules.folderPaths());
     }
 
     /** The deliveries in the source folders {@code folders}, without Spring. */

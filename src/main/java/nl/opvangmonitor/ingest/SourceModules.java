@@ -33,6 +33,11 @@ public final class SourceModules {
         return all().stream().flatMap(m -> m.folders().stream()).toList();
     }
 
+    /** The sub folders of the input folder the modules read, in load order (e.g. veiligthuis, opvang/verblijven). */
+    public static List<String> folderPaths() {
+        return folders().stream().map(SourceModule.Folder::folder).toList();
+    }
+
     /**
      * The modules, once checked: names and folders unique, and every fact table that receives client
      * identifiers covered by the module's retention condition, so no microdata escapes retention.
