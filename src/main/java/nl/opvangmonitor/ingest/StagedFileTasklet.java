@@ -6,8 +6,10 @@ import static org.jooq.impl.DSL.inline;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.opvangmonitor.ingest.read.FileRejectedException;
@@ -177,8 +179,12 @@ class StagedFileTasklet implements Tasklet {
         if (source.key() != null) {
             rows.uniqueKey(source.key());
         }
+        // the values as written: each checked against its column's bound (and cast once per value where it can be)
+        List<Map<TableField<?, ?>, Field<?>>> written = new ArrayList<>();
         for (Facts write : writes) {
-            write.values().forEach(rows::fitsColumn);
+            Map<TableField<?, ?>, Field<?>> values = new LinkedHashMap<>();
+            write.values().forEach((column, value) -> values.put(column, rows.fitsColumn(column, value)));
+            written.add(values);
         }
         long t = System.nanoTime();
         var parsingRows = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow());
@@ -224,13 +230,14 @@ class StagedFileTasklet implements Tasklet {
                             REJECTED_ROW.RAW_VALUE, REJECTED_ROW.REASON).select((Select) txDsl.selectDistinct(reasons.fields()).from(reasons))
                             .execute();
                 }
-                for (Facts write : writes) {
+                for (int w = 0; w < writes.size(); w++) {
                     // by name: each value goes to the column it is keyed by, wherever the table holds that column
+                    Facts write = writes.get(w);
                     Table<?> table = write.table();
                     List<Field<?>> target = new ArrayList<>(List.of(table.field(FILE_ID), table.field(ROW_NUMBER)));
-                    target.addAll(write.values().keySet());
+                    target.addAll(written.get(w).keySet());
                     List<Field<?>> select = new ArrayList<>(List.of(inline(fileId), rowNumber));
-                    select.addAll(write.values().values());
+                    select.addAll(written.get(w).values());
                     txDsl.insertInto(table).columns(target).select((Select) txDsl.select(select).from(parsed).where(write.where(), accepted))
                             .execute();
                 }

@@ -9,7 +9,9 @@ import static org.jooq.impl.DSL.inline;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
+import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SelectJoinStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -71,7 +74,14 @@ public final class StagedRows {
     private final Map<String, List<Lookup>> lookups = new LinkedHashMap<>();
     /** The column each per-value conversion reads, so that a value too wide for its fact column is shown as delivered. */
     private final Map<String, String> origins = new LinkedHashMap<>();
+    /** Per column, the rules evaluated once per distinct value (alias of their outcome -> condition). */
+    private final Map<String, Map<String, Condition>> valueChecks = new LinkedHashMap<>();
+    /** Each field returned by {@link #perValue}, by identity: the column and the conversion behind it. */
+    private final Map<Field<?>, Field<?>> perValueConversions = new IdentityHashMap<>();
+    /** Conversions only the per-value rules read: not carried to the rows. */
+    private final Set<String> valueOnly = new LinkedHashSet<>();
     private int converted;
+    private int valueRules;
     private String keyColumn;
     private static final String FIRST_ROW_OF_KEY = "first_row_of_key";
     private static final String REPEATS = "repeats_of_key";
@@ -96,7 +106,33 @@ public final class StagedRows {
         String alias = "p" + converted++;
         conversions.computeIfAbsent(column, c -> new ArrayList<>()).add(conversion.as(alias));
         origins.put(alias, column);
-        return field(DSL.name(ALIAS, alias), conversion.getDataType());
+        Field<T> converted = field(DSL.name(ALIAS, alias), conversion.getDataType());
+        perValueConversions.put(converted, conversion);
+        return converted;
+    }
+
+    /** A conversion that only per-value rules ({@link #rejectValue}) read: computed per distinct value, not carried to the rows. */
+    private <T> Field<T> perValueOnly(String column, Field<T> conversion) {
+        Field<T> converted = perValue(column, conversion);
+        valueOnly.add(converted.getName());
+        return converted;
+    }
+
+    /**
+     * A rule that reads only one column: its text ({@link #text}) and the conversions of that column
+     * ({@link #perValue}). It is evaluated once per distinct value of the column, beside the conversions,
+     * and each row reads the outcome; a rule over several columns is a {@link #reject}. A NULL text never
+     * breaks such a rule (an empty cell is {@code requiredText}'s concern). A rule that reads another column
+     * fails the file when it is compiled, never silently.
+     */
+    public void rejectValue(String column, Condition when, Field<String> value, String reason) {
+        rejectValue(column, when, value, inline(reason));
+    }
+
+    public void rejectValue(String column, Condition when, Field<String> value, Field<String> reason) {
+        String alias = "k" + valueRules++;
+        valueChecks.computeIfAbsent(column, c -> new LinkedHashMap<>()).put(alias, when);
+        reject(DSL.condition(field(DSL.name(ALIAS, alias), SQLDataType.BOOLEAN)), column, value, reason);
     }
 
     /**
@@ -110,21 +146,34 @@ public final class StagedRows {
         }
         select.add(rowNumber.as("row_number"));
         Table<?> from = DSL.table(stagingTable).as(ALIAS);
-        for (Map.Entry<String, List<Field<?>>> column : conversions.entrySet()) {
-            String values = "values_" + column.getKey();
-            Table<?> distinct = dsl.selectDistinct(field(DSL.name(column.getKey()))).from(DSL.table(stagingTable)).asTable(ALIAS);
+        Set<String> perValueColumns = new LinkedHashSet<>(conversions.keySet());
+        perValueColumns.addAll(valueChecks.keySet());
+        for (String column : perValueColumns) {
+            String values = "values_" + column;
+            Table<?> distinct = dsl.selectDistinct(field(DSL.name(column))).from(DSL.table(stagingTable)).asTable(ALIAS);
             List<Field<?>> converting = new ArrayList<>();
-            converting.add(field(DSL.name(ALIAS, column.getKey())));
-            converting.addAll(column.getValue());
+            converting.add(field(DSL.name(ALIAS, column)));
+            converting.addAll(conversions.getOrDefault(column, List.of()));
             SelectJoinStep<Record> perValue = dsl.select(converting).from(distinct);
-            for (Lookup lookup : lookups.getOrDefault(column.getKey(), List.of())) {
+            for (Lookup lookup : lookups.getOrDefault(column, List.of())) {
                 perValue = perValue.leftJoin(lookup.table()).on(lookup.on());
             }
-            for (Field<?> conversion : column.getValue()) {
-                select.add(field(DSL.name(values, conversion.getName())).as(conversion.getName()));
+            Table<?> valuesTable = perValue.asTable(values);
+            Map<String, Condition> rules = valueChecks.getOrDefault(column, Map.of());
+            if (!rules.isEmpty()) {
+                // the column's rules read its text and conversions by the same names, one level up
+                List<SelectFieldOrAsterisk> outcomes = new ArrayList<>(List.of(DSL.asterisk()));
+                rules.forEach((alias, rule) -> outcomes.add(DSL.field(rule).as(alias)));
+                valuesTable = dsl.select(outcomes).from(perValue.asTable(ALIAS)).asTable(values);
             }
-            from = from.leftJoin(perValue.asTable(values)).on(field(DSL.name(values, column.getKey()), SQLDataType.VARCHAR)
-                    .eq(field(DSL.name(ALIAS, column.getKey()), SQLDataType.VARCHAR)));
+            for (Field<?> conversion : conversions.getOrDefault(column, List.of())) {
+                if (!valueOnly.contains(conversion.getName())) {
+                    select.add(field(DSL.name(values, conversion.getName())).as(conversion.getName()));
+                }
+            }
+            rules.keySet().forEach(alias -> select.add(field(DSL.name(values, alias)).as(alias)));
+            from = from.leftJoin(valuesTable).on(field(DSL.name(values, column), SQLDataType.VARCHAR)
+                    .eq(field(DSL.name(ALIAS, column), SQLDataType.VARCHAR)));
         }
         if (keyColumn != null) {
             // only the keys that repeat, with their first row: a grouping of the file's keys, joined back (most keys
@@ -178,11 +227,11 @@ public final class StagedRows {
                 SQLDataType.LOCALDATE, text, matches(text, ISO_DATE), matches(text, DUTCH_DATE), parts);
         Field<LocalDate> parsed = perValue(column, DSL.coalesce(fast, slow).cast(SQLDataType.LOCALDATE));
         Condition shaped = isTrue(matches(text, ISO_DATE)).or(isTrue(matches(text, DUTCH_DATE)));
-        reject(text.isNotNull().and(parsed.isNull()).andNot(shaped), column, text,
+        rejectValue(column, text.isNotNull().and(parsed.isNull()).andNot(shaped), text,
                 quoted(text).concat(inline("' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)")));
-        reject(text.isNotNull().and(parsed.isNull()).and(shaped), column, text, quoted(text).concat(inline("' is not an existing date")));
+        rejectValue(column, text.isNotNull().and(parsed.isNull()).and(shaped), text, quoted(text).concat(inline("' is not an existing date")));
         Condition inRange = parsed.between(inline(FIRST_DATE), inline(LAST_DATE));
-        reject(parsed.isNotNull().andNot(inRange), column, text, inline("date outside " + SUPPORTED_RANGE));
+        rejectValue(column, parsed.isNotNull().andNot(inRange), text, inline("date outside " + SUPPORTED_RANGE));
         return DSL.when(inRange, parsed);
     }
 
@@ -190,27 +239,38 @@ public final class StagedRows {
     public Field<Integer> year(String column) {
         Field<Integer> year = wholeNumber(column, true);
         Condition inRange = year.between(inline(FIRST_DATE.getYear()), inline(LAST_DATE.getYear()));
-        reject(year.isNotNull().andNot(inRange), column, text(column), "year outside " + SUPPORTED_RANGE);
+        rejectValue(column, year.isNotNull().andNot(inRange), text(column), "year outside " + SUPPORTED_RANGE);
         return DSL.when(inRange, year);
     }
 
     /** A number as Dutch exports write it (macro core.dutch_number). */
     public Field<BigDecimal> number(String column, boolean required) {
+        return number(column, required, false);
+    }
+
+    /**
+     * The number of a column, rejected when it is not one. Its type, DECIMAL(38, 10), is slow to compute with per
+     * row (DuckDB's 128-bit arithmetic): whatever a rule derives from it is best derived per value too.
+     */
+    private Field<BigDecimal> number(String column, boolean required, boolean valueOnly) {
         Field<String> text = text(column);
         requireValue(column, text, required);
-        Field<BigDecimal> value = perValue(column, dutchNumber(text));
-        reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
+        Field<BigDecimal> value = valueOnly ? perValueOnly(column, dutchNumber(text)) : perValue(column, dutchNumber(text));
+        rejectValue(column, text.isNotNull().and(value.isNull()), text, parseReason(column, quoted(text).concat(inline("' is not a number"))));
         return value;
     }
 
-    /** A whole number; {@code 3,0} is accepted, {@code 2,5} is not. */
+    /** A whole number; {@code 3,0} is accepted, {@code 2,5} is not. Converted per distinct value, as an INTEGER. */
     public Field<Integer> wholeNumber(String column, boolean required) {
         Field<String> text = text(column);
-        Field<BigDecimal> value = number(column, required);
+        Field<BigDecimal> number = number(column, required, true);
+        Field<BigDecimal> value = dutchNumber(text);
         Condition whole = value.eq(field("trunc({0})", SQLDataType.DECIMAL(38, 10), value))
                 .and(value.between(inline(BigDecimal.valueOf(Integer.MIN_VALUE)), inline(BigDecimal.valueOf(Integer.MAX_VALUE))));
-        reject(value.isNotNull().andNot(whole), column, text, parseReason(column, quoted(text).concat(inline("' is not a whole number"))));
-        return DSL.when(whole, value.cast(SQLDataType.INTEGER));
+        Field<Integer> integer = perValue(column, DSL.when(whole, value.cast(SQLDataType.INTEGER)));
+        rejectValue(column, number.isNotNull().and(integer.isNull()), text,
+                parseReason(column, quoted(text).concat(inline("' is not a whole number"))));
+        return integer;
     }
 
     /** ja/nee in any case; j/n, yes/no, true/false, waar/onwaar and 1/0 too. */
@@ -220,7 +280,7 @@ public final class StagedRows {
         Field<String> lower = DSL.lower(text);
         Field<Boolean> value = perValue(column, DSL.when(lower.in(YES.stream().map(DSL::inline).toList()), inline(true))
                 .when(lower.in(NO.stream().map(DSL::inline).toList()), inline(false)));
-        reject(text.isNotNull().and(value.isNull()), column, text, parseReason(column, quoted(text).concat(inline("' is not ja or nee"))));
+        rejectValue(column, text.isNotNull().and(value.isNull()), text, parseReason(column, quoted(text).concat(inline("' is not ja or nee"))));
         return value;
     }
 
@@ -229,7 +289,7 @@ public final class StagedRows {
         Field<String> text = text(column);
         requireValue(column, text, required);
         Field<Integer> key = municipalityKey(column);
-        reject(text.isNotNull().and(key.isNull()), column, text, inline("unknown gemeente: not a CBS code or name of a known municipality"));
+        rejectValue(column, text.isNotNull().and(key.isNull()), text, inline("unknown gemeente: not a CBS code or name of a known municipality"));
         return key;
     }
 
@@ -245,7 +305,7 @@ public final class StagedRows {
         requireValue(column, text, true);
         VAreaSpelling spelling = V_AREA_SPELLING.as("area_" + column);
         Field<String> code = lookup(column, spelling, spelling.SPELLING.eq(municipalitySpelling(text)), spelling.AREA_CODE);
-        reject(text.isNotNull().and(code.isNull()), column, text, "unknown gemeente or region");
+        rejectValue(column, text.isNotNull().and(code.isNull()), text, "unknown gemeente or region");
         return code;
     }
 
@@ -304,16 +364,30 @@ public final class StagedRows {
      * The bound every value needs to be stored in its fact column, taken from that column's type: a
      * value beyond it (99999,995 rounds to 100000.00, too wide for DECIMAL(7, 2)) is a rejected row with
      * its reason, never a failed write. The offending text is the staged column of the same name, else
-     * the column the value was converted from, else the converted value.
+     * the column the value was converted from, else the converted value. Returns the value to write: a
+     * conversion of one column ({@link #perValue}) is checked and cast to the column's type once per
+     * distinct value, not per row.
      */
-    void fitsColumn(Field<?> target, Field<?> value) {
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    Field<?> fitsColumn(Field<?> target, Field<?> value) {
         // INTEGER values come from wholeNumber (bounded to INTEGER) or from keys; BIGINT, text and dates always fit
-        ColumnBound.of(target).ifPresent(bound -> {
-            String column = columns.contains(target.getName()) ? target.getName() : origins.get(value.getName());
-            Field<String> shown = column != null ? text(column) : value.cast(SQLDataType.VARCHAR);
-            reject(DSL.abs(rounded(value, bound)).gt(inline(bound.max())), column == null ? target.getName() : column, shown,
-                    quoted(shown).concat(inline(bound.reasonAfterValue(target.getName()))));
-        });
+        var bound = ColumnBound.of(target);
+        if (bound.isEmpty()) {
+            return value;
+        }
+        Field<?> conversion = perValueConversions.get(value);
+        if (conversion != null) {
+            String column = origins.get(value.getName());
+            Field<String> shown = text(column);
+            Condition fits = DSL.abs(rounded(conversion, bound.get())).le(inline(bound.get().max()));
+            rejectValue(column, DSL.not(fits), shown, quoted(shown).concat(inline(bound.get().reasonAfterValue(target.getName()))));
+            return perValue(column, DSL.when(fits, conversion.cast((org.jooq.DataType) target.getDataType())));
+        }
+        String column = columns.contains(target.getName()) ? target.getName() : origins.get(value.getName());
+        Field<String> shown = column != null ? text(column) : value.cast(SQLDataType.VARCHAR);
+        reject(DSL.abs(rounded(value, bound.get())).gt(inline(bound.get().max())), column == null ? target.getName() : column, shown,
+                quoted(shown).concat(inline(bound.get().reasonAfterValue(target.getName()))));
+        return value;
     }
 
     /** Adds a rule that spans columns or is specific to a source. */

@@ -49,17 +49,17 @@ final class OpvangRules {
         Field<String> clientKey = r.requiredText("client_id");
         int thisYear = Year.now().getValue();
         Field<Integer> delivered = r.wholeNumber("geboortejaar", true);
-        r.reject(delivered.notBetween(inline(1900), inline(thisYear)), "geboortejaar", r.text("geboortejaar"),
+        r.rejectValue("geboortejaar", delivered.notBetween(inline(1900), inline(thisYear)), r.text("geboortejaar"),
                 "birth year outside 1900-" + thisYear);
         Field<Integer> geboortejaar = DSL.when(delivered.between(inline(1900), inline(thisYear)), delivered);
         Field<String> huishouden = r.code("huishouden");
-        r.reject(huishouden.notIn(inline("alleenstaand"), inline("gezin")), "huishouden", r.text("huishouden"), "not alleenstaand or gezin");
+        r.rejectValue("huishouden", huishouden.notIn(inline("alleenstaand"), inline("gezin")), r.text("huishouden"), "not alleenstaand or gezin");
         Field<String> geslacht = r.perValue("geslacht", mapped(DSL.lower(r.requiredText("geslacht")), GESLACHT));
-        r.reject(r.text("geslacht").isNotNull().and(geslacht.isNull()), "geslacht", r.text("geslacht"), "not v, m or x");
+        r.rejectValue("geslacht", r.text("geslacht").isNotNull().and(geslacht.isNull()), r.text("geslacht"), "not v, m or x");
         Field<String> voorziening = r.requiredText("voorziening");
         Field<String> type = r.perValue("voorzieningstype", mapped(DSL.field("regexp_replace(lower({0}), {1}, '', 'g')", SQLDataType.VARCHAR,
                 r.requiredText("voorzieningstype"), inline("[\\s_\\-]+")), TYPES));
-        r.reject(r.text("voorzieningstype").isNotNull().and(type.isNull()), "voorzieningstype", r.text("voorzieningstype"),
+        r.rejectValue("voorzieningstype", r.text("voorzieningstype").isNotNull().and(type.isNull()), r.text("voorzieningstype"),
                 "unknown voorzieningstype: expected one of nachtopvang, dagopvang, crisisopvang, "
                         + "24-uursopvang, vrouwenopvang, beschermd_wonen, doorstroom, housing_first");
         Field<Integer> municipality = r.municipality("gemeente_herkomst", true);

@@ -24,12 +24,12 @@ final class MeldingRules {
         Field<LocalDate> date = r.date("meldingsdatum", true);
         Field<Integer> municipality = r.municipality("gemeente", true);
         Field<BigDecimal> duur = r.number("duur_geweld_maanden", false);
-        r.reject(duur.lt(inline(BigDecimal.ZERO)), "duur_geweld_maanden", r.text("duur_geweld_maanden"), "duration cannot be negative");
+        r.rejectValue("duur_geweld_maanden", duur.lt(inline(BigDecimal.ZERO)), r.text("duur_geweld_maanden"), "duration cannot be negative");
         Field<Boolean> onderzoek = r.yesNo("in_onderzoek", true);
         Field<Boolean> veilig = r.yesNo("veilig_na_12_maanden", false);
         Field<Boolean> huisverbod = r.yesNo("huisverbod", true);
         Field<Integer> kinderen = r.wholeNumber("aantal_kinderen_huisverbod", false);
-        r.reject(kinderen.lt(inline(0)), "aantal_kinderen_huisverbod", r.text("aantal_kinderen_huisverbod"),
+        r.rejectValue("aantal_kinderen_huisverbod", kinderen.lt(inline(0)), r.text("aantal_kinderen_huisverbod"),
                 "number of children cannot be negative");
         Field<Boolean> intensief = r.yesNo("intensief_casemanagement", true);
         Field<Integer> dateKey = DSL.field("CAST(strftime({0}, '%Y%m%d') AS INTEGER)", SQLDataType.INTEGER, date);
