@@ -123,7 +123,7 @@ public final class StagedRows {
      * ({@link #perValue}). It is evaluated once per distinct value of the column, beside the conversions,
      * and each row reads the outcome; a rule over several columns is a {@link #reject}. A NULL text never
      * breaks such a rule (an empty cell is {@code requiredText}'s concern). A rule that reads another column
-     * fails the file when it is compiled, never silently.
+     * by mistake still gives each row its own outcome (DuckDB correlates it with the row), without the saving.
      */
     public void rejectValue(String column, Condition when, Field<String> value, String reason) {
         rejectValue(column, when, value, inline(reason));

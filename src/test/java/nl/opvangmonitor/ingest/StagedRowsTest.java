@@ -166,6 +166,32 @@ class StagedRowsTest {
         assertThat(number.get("decimals", Integer.class)).isEqualTo(decimals);
     }
 
+    @Test
+    void fitsColumn_whenAConversionOfOneColumn_thenCheckedAndCastOncePerValue() throws Exception {
+        var column = nl.opvangmonitor.db.core.Tables.FCT_MELDING.DUUR_GEWELD_MAANDEN;
+        String tooWide = "' does not fit the column duur_geweld_maanden (at most 99999.99 in absolute value)";
+        assertRule((rows, x) -> {
+            Field<?> written = rows.fitsColumn(column, rows.number(x, false));
+            assertThat(written.getDataType().getCastTypeName()).isEqualTo(column.getDataType().getCastTypeName());
+            return written;
+        }, List.of("12,5", "12.5", "99999,99", "99999.99", "-99999,994", "-99999.99", "1,005", "1.01",
+                "99999,995", "! '99999,995" + tooWide, "-100.000", "! '-100.000" + tooWide, "veel", "! 'veel' is not a number"));
+    }
+
+    @Test
+    void rejectValue_whenTheRuleReadsAnotherColumn_thenStillTheRowsOwnOutcome() {
+        dsl.execute("CREATE TEMP TABLE stg (row_number INTEGER, x VARCHAR, y VARCHAR)");
+        dsl.execute("INSERT INTO stg VALUES (1, 'a', NULL), (2, 'a', 'b'), (3, 'a', NULL)");
+        StagedRows rows = new StagedRows(new LinkedHashSet<>(List.of("x", "y")), Set.of());
+        rows.rejectValue("x", rows.text("y").isNull(), rows.text("x"), "y is empty");
+        var parsed = rows.parsing(dsl, DSL.name("stg"), DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER),
+                DSL.trueCondition()).asTable(StagedRows.ALIAS);
+        StagedRows.Check check = rows.checks().getFirst();
+        List<Boolean> broken = dsl.select(DSL.field(check.when())).from(parsed).orderBy(DSL.field(DSL.name(StagedRows.ALIAS, "row_number")))
+                .fetch(0, Boolean.class);
+        assertThat(broken).containsExactly(true, false, true);
+    }
+
     private Record target(String text, boolean higherIsBetter) {
         return dsl.fetchOne("SELECT core.is_target({0}) AS is_target, core.target_operator(core.target_written_operator({0}), core.target_value({0}), {1}) AS operator,"
                 + " core.target_value({0}) AS value, core.target_upper({0}) AS upper", DSL.inline(text), DSL.inline(higherIsBetter));
