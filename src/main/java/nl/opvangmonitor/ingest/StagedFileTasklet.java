@@ -187,10 +187,6 @@ class StagedFileTasklet implements Tasklet {
             written.add(values);
         }
         long t = System.nanoTime();
-        var parsingRows = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow());
-        // converted once, kept in memory for the two statements that read it
-        Name parsedName = DSL.name("parsed_" + fileId);
-        Table<?> parsed = DSL.table(parsedName).as(StagedRows.ALIAS);
         Field<Integer> rowNumber = DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
         Name bad = DSL.name("bad_" + fileId);
         List<StagedRows.Check> checks = rows.checks();
@@ -205,12 +201,13 @@ class StagedFileTasklet implements Tasklet {
             badFields.add(check.reason().as("r" + i));
             any = any.or(check.when());
         }
-        if (log.isDebugEnabled()) {
-            log.debug("{}: file {} conversions: {}", source.name(), fileId, dsl.renderInlined(parsingRows));
-            log.debug("{}: file {} rules: {}", source.name(), fileId, dsl.renderInlined(dsl.select(badFields).from(parsed).where(any)));
-        }
+        List<Name> valueTables = new ArrayList<>();
         try {
-            dsl.execute("CREATE TEMP TABLE {0} AS {1}", parsedName, parsingRows);
+            // per converted column its distinct values, converted and checked once; the rows joined to them, read twice
+            Table<?> parsed = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow(), valueTables).asTable(StagedRows.ALIAS);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: file {} rules: {}", source.name(), fileId, dsl.renderInlined(dsl.select(badFields).from(parsed).where(any)));
+            }
             dsl.execute("CREATE TEMP TABLE {0} AS {1}", bad, dsl.select(badFields).from(parsed).where(any));
             Table<?> badRows = DSL.table(bad);
             long rejected = dsl.fetchCount(badRows);
@@ -246,7 +243,7 @@ class StagedFileTasklet implements Tasklet {
             metrics.add(LoadMetrics.Phase.WRITE, phaseNanos[2]);
         } finally {
             Staging.drop(connection, bad);
-            Staging.drop(connection, parsedName);
+            valueTables.forEach(table -> Staging.drop(connection, table));
         }
     }
 }

@@ -23,6 +23,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SelectJoinStep;
@@ -123,7 +124,7 @@ public final class StagedRows {
      * ({@link #perValue}). It is evaluated once per distinct value of the column, beside the conversions,
      * and each row reads the outcome; a rule over several columns is a {@link #reject}. A NULL text never
      * breaks such a rule (an empty cell is {@code requiredText}'s concern). A rule that reads another column
-     * by mistake still gives each row its own outcome (DuckDB correlates it with the row), without the saving.
+     * fails the file (DuckDB cannot bind it among one column's values), never silently.
      */
     public void rejectValue(String column, Condition when, Field<String> value, String reason) {
         rejectValue(column, when, value, inline(reason));
@@ -136,10 +137,16 @@ public final class StagedRows {
     }
 
     /**
-     * The staged rows with every conversion (the inner query the checks and facts read): the staging
-     * table joined, per converted column, to that column's distinct values and their conversions.
+     * Computes, per converted column, the column's distinct values with their conversions and rules into a
+     * small temporary table, and returns the staging table joined to them. Kept as tables (not subqueries)
+     * so that DuckDB knows how few rows they hold and builds its hash tables on them, not on the file; the
+     * join is not stored: the checks and the facts each read it once, which costs less than writing every
+     * converted row to a table and reading it back.
+     *
+     * @param tables the temporary tables made, to be dropped by the caller (also when this fails half-way)
+     * @return the query the checks and facts read (alias {@value #ALIAS})
      */
-    SelectConditionStep<Record> parsing(DSLContext dsl, Name stagingTable, Field<Integer> rowNumber, Condition dataRow) {
+    SelectConditionStep<Record> parsing(DSLContext dsl, Name stagingTable, Field<Integer> rowNumber, Condition dataRow, List<Name> tables) {
         List<Field<?>> select = new ArrayList<>();
         for (String column : columns) {
             select.add(field(DSL.name(ALIAS, column)));
@@ -151,39 +158,44 @@ public final class StagedRows {
         for (String column : perValueColumns) {
             String values = "values_" + column;
             Table<?> distinct = dsl.selectDistinct(field(DSL.name(column))).from(DSL.table(stagingTable)).asTable(ALIAS);
-            List<Field<?>> converting = new ArrayList<>();
+            List<SelectFieldOrAsterisk> converting = new ArrayList<>();
             converting.add(field(DSL.name(ALIAS, column)));
             converting.addAll(conversions.getOrDefault(column, List.of()));
             SelectJoinStep<Record> perValue = dsl.select(converting).from(distinct);
             for (Lookup lookup : lookups.getOrDefault(column, List.of())) {
                 perValue = perValue.leftJoin(lookup.table()).on(lookup.on());
             }
-            Table<?> valuesTable = perValue.asTable(values);
             Map<String, Condition> rules = valueChecks.getOrDefault(column, Map.of());
+            Select<Record> valuesQuery = perValue;
             if (!rules.isEmpty()) {
                 // the column's rules read its text and conversions by the same names, one level up
                 List<SelectFieldOrAsterisk> outcomes = new ArrayList<>(List.of(DSL.asterisk()));
                 rules.forEach((alias, rule) -> outcomes.add(DSL.field(rule).as(alias)));
-                valuesTable = dsl.select(outcomes).from(perValue.asTable(ALIAS)).asTable(values);
+                valuesQuery = dsl.select(outcomes).from(perValue.asTable(ALIAS));
             }
+            Name valuesTable = DSL.name(stagingTable.last() + "_v" + tables.size());
+            tables.add(valuesTable);
+            dsl.execute("CREATE TEMP TABLE {0} AS {1}", valuesTable, valuesQuery);
             for (Field<?> conversion : conversions.getOrDefault(column, List.of())) {
                 if (!valueOnly.contains(conversion.getName())) {
                     select.add(field(DSL.name(values, conversion.getName())).as(conversion.getName()));
                 }
             }
             rules.keySet().forEach(alias -> select.add(field(DSL.name(values, alias)).as(alias)));
-            from = from.leftJoin(valuesTable).on(field(DSL.name(values, column), SQLDataType.VARCHAR)
+            from = from.leftJoin(DSL.table(valuesTable).as(values)).on(field(DSL.name(values, column), SQLDataType.VARCHAR)
                     .eq(field(DSL.name(ALIAS, column), SQLDataType.VARCHAR)));
         }
         if (keyColumn != null) {
             // only the keys that repeat, with their first row: a grouping of the file's keys, joined back (most keys
             // are unique, and a window over every row of the file sorts them all)
             Field<String> key = field(DSL.name(ALIAS, keyColumn), SQLDataType.VARCHAR);
-            Table<?> repeats = dsl.select(key.as(REPEATED_KEY), DSL.min(rowNumber).as(FIRST_ROW_OF_KEY))
+            Name repeatsTable = DSL.name(stagingTable.last() + "_" + REPEATS);
+            tables.add(repeatsTable);
+            dsl.execute("CREATE TEMP TABLE {0} AS {1}", repeatsTable, dsl.select(key.as(REPEATED_KEY), DSL.min(rowNumber).as(FIRST_ROW_OF_KEY))
                     .from(DSL.table(stagingTable).as(ALIAS)).where(dataRow, key.isNotNull())
-                    .groupBy(key).having(DSL.count().gt(1)).asTable(REPEATS);
+                    .groupBy(key).having(DSL.count().gt(1)));
             select.add(field(DSL.name(REPEATS, FIRST_ROW_OF_KEY)).as(FIRST_ROW_OF_KEY));
-            from = from.leftJoin(repeats).on(field(DSL.name(REPEATS, REPEATED_KEY), SQLDataType.VARCHAR).eq(key));
+            from = from.leftJoin(DSL.table(repeatsTable).as(REPEATS)).on(field(DSL.name(REPEATS, REPEATED_KEY), SQLDataType.VARCHAR).eq(key));
         }
         return dsl.select(select).from(from).where(dataRow);
     }
