@@ -4,7 +4,6 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -205,8 +204,8 @@ final class Staging {
                         if (value == null) {
                             appender.appendNull();
                         } else if (identifier[i]) {
-                            BigInteger pseudonym = pseudonymizer.pseudonym(value);
-                            appender.appendHugeInt(pseudonym.longValue(), pseudonym.shiftRight(Long.SIZE).longValue());
+                            Pseudonymizer.Halves pseudonym = pseudonymizer.halves(value);
+                            appender.appendHugeInt(pseudonym.low(), pseudonym.high());
                         } else {
                             appender.append(value);
                         }

@@ -3,7 +3,9 @@ package nl.opvangmonitor.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigInteger;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.Set;
 import nl.opvangmonitor.Warehouse;
 import nl.opvangmonitor.ingest.read.SourceColumns;
 import nl.opvangmonitor.privacy.Pseudonymizer;
+import nl.opvangmonitor.privacy.ReferencePseudonym;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -111,6 +114,34 @@ class StagingTest {
                     .isEqualTo("UHUGEINT");
             assertThat(dsl.fetchValue("SELECT DISTINCT client_id FROM {0} WHERE client_id IS NOT NULL", DSL.table(staged.table())))
                     .isEqualTo(PSEUDONYMIZER.pseudonym("K100"));
+        }
+    }
+
+    @Test
+    void stage_whenManyIdentifiersNativeOrStreamed_thenEachIsThePlainHmacOfItsIdentifier() throws Exception {
+        // given: identifiers of every kind a CSV cell can hold in both encodings (no delimiter, quote or line break)
+        CharsetEncoder windows1252 = Charset.forName("windows-1252").newEncoder();
+        List<String> identifiers = ReferencePseudonym.identifiers().stream()
+                .filter(id -> windows1252.canEncode(id) && id.chars().noneMatch(c -> c == ';' || c == '"' || c == '\'' || (c < ' ' && c != '\t')))
+                .toList();
+        StringBuilder csv = new StringBuilder("Client_ID;Datum;Voorziening;Team\n");
+        identifiers.forEach(id -> csv.append(id).append(";2019-02-01;De Hille;\n"));
+
+        // when: UTF-8 is read natively (opvang_pseudonym), windows-1252 streamed (the Appender's two halves)
+        StagedTable nativeRows = stage(write("many.csv", csv.toString(), StandardCharsets.UTF_8));
+        fileId++;
+        StagedTable streamed = stage(write("many_ansi.csv", csv.toString(), Charset.forName("windows-1252")));
+
+        // then
+        assertThat(identifiers).hasSizeGreaterThan(4_000).anyMatch(id -> id.contains("\u00e9")).anyMatch(id -> id.length() > 55);
+        assertThat(nativeRows.nativeCsv()).isTrue();
+        assertThat(streamed.nativeCsv()).isFalse();
+        byte[] key = "test-key-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8);
+        List<BigInteger> expected = identifiers.stream().map(id -> id.isBlank() ? null : ReferencePseudonym.of(key, id)).toList();
+        for (StagedTable staged : List.of(nativeRows, streamed)) {
+            List<BigInteger> pseudonyms = dsl.select(col("client_id")).from(DSL.table(staged.table()).as(StagedRows.ALIAS))
+                    .where(staged.dataRow()).orderBy(staged.rowNumber()).fetch(0, BigInteger.class);
+            assertThat(pseudonyms).as(staged.table().last()).isEqualTo(expected);
         }
     }
 

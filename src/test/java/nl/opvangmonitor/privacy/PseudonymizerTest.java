@@ -142,6 +142,40 @@ class PseudonymizerTest {
     }
 
     @Test
+    void pseudonym_whenAnyIdentifier_thenThePlainHmacOfTheNormalisedIdentifier() {
+        // given: the fast path (ASCII normalised straight into bytes) and the general rule for other text
+        Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
+        List<String> identifiers = ReferencePseudonym.identifiers();
+
+        // when
+        List<BigInteger> pseudonyms = identifiers.stream().map(pseudonymizer::pseudonym).toList();
+
+        // then
+        assertThat(pseudonyms).isEqualTo(identifiers.stream().map(id -> ReferencePseudonym.of(KEY, id)).toList());
+        assertThat(pseudonymizer.pseudonym("straße")).isNotEqualTo(pseudonymizer.pseudonym("STRASSE"));
+        assertThat(pseudonymizer.pseudonym("\u00a0K100")).isNotEqualTo(pseudonymizer.pseudonym("K100"));
+        assertThat(pseudonymizer.pseudonym("\u001cK\u2003100")).isEqualTo(pseudonymizer.pseudonym("K100"));
+    }
+
+    @Test
+    void halves_whenAnyIdentifier_thenTheFirstAndSecond64BitsOfThePseudonym() {
+        // given
+        Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
+        List<String> identifiers = ReferencePseudonym.identifiers();
+
+        // when
+        List<Pseudonymizer.Halves> halves = identifiers.stream().map(pseudonymizer::halves).toList();
+
+        // then: the bits as the Appender takes them (high half first in the number, either sign as a long)
+        assertThat(halves).isEqualTo(identifiers.stream().map(id -> {
+            BigInteger pseudonym = ReferencePseudonym.of(KEY, id);
+            return new Pseudonymizer.Halves(pseudonym.shiftRight(Long.SIZE).longValue(), pseudonym.longValue());
+        }).toList());
+        assertThat(halves).extracting(Pseudonymizer.Halves::high).anyMatch(high -> high < 0).anyMatch(high -> high > 0);
+        assertThat(halves).extracting(Pseudonymizer.Halves::low).anyMatch(low -> low < 0).anyMatch(low -> low > 0);
+    }
+
+    @Test
     void pseudonym_whenCalledFromManyThreads_thenEveryCallGivesItsOwnIdentifiersPseudonym() {
         Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
         List<String> identifiers = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> "K" + i).toList();
