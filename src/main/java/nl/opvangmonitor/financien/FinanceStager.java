@@ -185,7 +185,7 @@ class FinanceStager implements Stager {
             }
         }
         return new StagedTable(table, columns, DSL.field(DSL.name(StagedRows.ALIAS, Staged.ROW_NUMBER.column()), SQLDataType.INTEGER),
-                DSL.trueCondition(), lines, ignored, noteRows, false);
+                DSL.trueCondition(), lines, ignored, noteRows, false, java.util.Set.of());
     }
 
     /**

@@ -90,13 +90,22 @@ class StagedFileTasklet implements Tasklet {
         try (Connection connection = warehouse.getConnection()) {
             try {
                 long t = System.nanoTime();
-                staged = source.stager() == null
-                        ? Staging.stage(connection, file, fileId, source.columns(), source.identifierColumns(), fingerprint, pseudonymizer)
-                        : source.stager().stage(connection, file, fileId, source.columns());
+                Rules rules;
+                if (source.stager() == null) {
+                    // the rules first: the columns they convert per value are staged as delivered and trimmed per value
+                    rules = rules(source.columns().all());
+                    Set<String> trimPerValue = new LinkedHashSet<>(rules.rows().perValueColumns());
+                    trimPerValue.remove(rules.rows().keyColumn());
+                    staged = Staging.stage(connection, file, fileId, source.columns(), source.identifierColumns(), trimPerValue, fingerprint,
+                            pseudonymizer);
+                } else {
+                    staged = source.stager().stage(connection, file, fileId, source.columns());
+                    rules = rules(staged.columns());
+                }
                 phaseNanos[0] = System.nanoTime() - t;
                 metrics.add(LoadMetrics.Phase.READ, phaseNanos[0]);
                 metrics.addRows(staged.rows());
-                load(connection, fileId, staged, phaseNanos);
+                load(connection, fileId, staged, rules, phaseNanos);
             } catch (FileRejectedException e) {
                 // counted like any failed file (nothing read, loaded or rejected), so rows read = loaded + rejected holds
                 audit.finishFile(fileId, 0, source.factTable(), moduleTables, 0, null, SafeMessage.of(e));
@@ -169,23 +178,35 @@ class StagedFileTasklet implements Tasklet {
         return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private void load(Connection connection, long fileId, StagedTable staged, long[] phaseNanos) throws Exception {
-        PseudonymFunction.ensureRegistered(connection, pseudonymizer); // opvang_scrub, also for files staged by the streaming readers
-        DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
-        Set<String> columns = new LinkedHashSet<>(staged.columns());
-        StagedRows rows = new StagedRows(columns, source.identifierColumns());
+    /**
+     * The source's rules over the staged columns, and what they write per table: each value checked against its
+     * fact column's bound (and cast once per value where it can be).
+     */
+    private record Rules(StagedRows rows, List<Facts> writes, List<Map<TableField<?, ?>, Field<?>>> written) {
+    }
+
+    private Rules rules(List<String> stagedColumns) {
+        StagedRows rows = new StagedRows(new LinkedHashSet<>(stagedColumns), source.identifierColumns());
         List<Facts> writes = source.rules().apply(rows).stream().map(this::checked).toList();
         if (source.key() != null) {
             rows.uniqueKey(source.key());
         }
-        // the values as written: each checked against its column's bound (and cast once per value where it can be)
         List<Map<TableField<?, ?>, Field<?>>> written = new ArrayList<>();
         for (Facts write : writes) {
             Map<TableField<?, ?>, Field<?>> values = new LinkedHashMap<>();
             write.values().forEach((column, value) -> values.put(column, rows.fitsColumn(column, value)));
             written.add(values);
         }
+        return new Rules(rows, writes, written);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private void load(Connection connection, long fileId, StagedTable staged, Rules rules, long[] phaseNanos) throws Exception {
+        PseudonymFunction.ensureRegistered(connection, pseudonymizer); // opvang_scrub, also for files staged by the streaming readers
+        DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
+        StagedRows rows = rules.rows();
+        List<Facts> writes = rules.writes();
+        List<Map<TableField<?, ?>, Field<?>>> written = rules.written();
         long t = System.nanoTime();
         Field<Integer> rowNumber = DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
         Name bad = DSL.name("bad_" + fileId);
@@ -204,7 +225,7 @@ class StagedFileTasklet implements Tasklet {
         List<Name> valueTables = new ArrayList<>();
         try {
             // per converted column its distinct values, converted and checked once; the rows joined to them, read twice
-            Table<?> parsed = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow(), valueTables).asTable(StagedRows.ALIAS);
+            Table<?> parsed = rows.parsing(dsl, staged.table(), staged.rowNumber(), staged.dataRow(), staged.untrimmed(), valueTables).asTable(StagedRows.ALIAS);
             if (log.isDebugEnabled()) {
                 log.debug("{}: file {} rules: {}", source.name(), fileId, dsl.renderInlined(dsl.select(badFields).from(parsed).where(any)));
             }

@@ -87,6 +87,7 @@ public final class StagedRows {
     private static final String FIRST_ROW_OF_KEY = "first_row_of_key";
     private static final String REPEATS = "repeats_of_key";
     private static final String REPEATED_KEY = "repeated_key";
+    private static final String DELIVERED = "as_delivered";
 
     StagedRows(Set<String> columns, Set<String> identifierColumns) {
         this.columns = columns;
@@ -95,6 +96,18 @@ public final class StagedRows {
 
     List<Check> checks() {
         return checks;
+    }
+
+    /** The columns converted or checked once per distinct value. */
+    Set<String> perValueColumns() {
+        Set<String> perValue = new LinkedHashSet<>(conversions.keySet());
+        perValue.addAll(valueChecks.keySet());
+        return perValue;
+    }
+
+    /** The column of the natural key (null when none): it is grouped per row, so it is staged trimmed. */
+    String keyColumn() {
+        return keyColumn;
     }
 
     /**
@@ -143,22 +156,34 @@ public final class StagedRows {
      * join is not stored: the checks and the facts each read it once, which costs less than writing every
      * converted row to a table and reading it back.
      *
-     * @param tables the temporary tables made, to be dropped by the caller (also when this fails half-way)
+     * @param untrimmed columns staged as delivered: trimmed here, once per distinct value
+     * @param tables    the temporary tables made, to be dropped by the caller (also when this fails half-way)
      * @return the query the checks and facts read (alias {@value #ALIAS})
      */
-    SelectConditionStep<Record> parsing(DSLContext dsl, Name stagingTable, Field<Integer> rowNumber, Condition dataRow, List<Name> tables) {
-        List<Field<?>> select = new ArrayList<>();
+    SelectConditionStep<Record> parsing(DSLContext dsl, Name stagingTable, Field<Integer> rowNumber, Condition dataRow, Set<String> untrimmed,
+                                        List<Name> tables) {
+        Map<String, Field<?>> texts = new LinkedHashMap<>();
         for (String column : columns) {
-            select.add(field(DSL.name(ALIAS, column)));
+            texts.put(column, field(DSL.name(ALIAS, column)));
         }
-        select.add(rowNumber.as("row_number"));
+        List<Field<?>> select = new ArrayList<>();
         Table<?> from = DSL.table(stagingTable).as(ALIAS);
-        Set<String> perValueColumns = new LinkedHashSet<>(conversions.keySet());
-        perValueColumns.addAll(valueChecks.keySet());
-        for (String column : perValueColumns) {
+        for (String column : perValueColumns()) {
             String values = "values_" + column;
-            Table<?> distinct = dsl.selectDistinct(field(DSL.name(column))).from(DSL.table(stagingTable)).asTable(ALIAS);
+            Field<String> staged = field(DSL.name(column), SQLDataType.VARCHAR);
+            Table<?> distinct = dsl.selectDistinct(staged).from(DSL.table(stagingTable)).asTable(ALIAS);
+            String key = column;
+            if (untrimmed.contains(column)) {
+                // the rules read the trimmed text by the column's name; the rows find it by the text as delivered
+                key = DELIVERED;
+                distinct = dsl.select(field(DSL.name(ALIAS, column)).as(DELIVERED), Staging.trimmed(field(DSL.name(ALIAS, column), SQLDataType.VARCHAR))
+                        .as(column)).from(distinct).asTable(ALIAS);
+                texts.put(column, field(DSL.name(values, column)).as(column));
+            }
             List<SelectFieldOrAsterisk> converting = new ArrayList<>();
+            if (untrimmed.contains(column)) {
+                converting.add(field(DSL.name(ALIAS, DELIVERED)));
+            }
             converting.add(field(DSL.name(ALIAS, column)));
             converting.addAll(conversions.getOrDefault(column, List.of()));
             SelectJoinStep<Record> perValue = dsl.select(converting).from(distinct);
@@ -182,9 +207,11 @@ public final class StagedRows {
                 }
             }
             rules.keySet().forEach(alias -> select.add(field(DSL.name(values, alias)).as(alias)));
-            from = from.leftJoin(DSL.table(valuesTable).as(values)).on(field(DSL.name(values, column), SQLDataType.VARCHAR)
+            from = from.leftJoin(DSL.table(valuesTable).as(values)).on(field(DSL.name(values, key), SQLDataType.VARCHAR)
                     .eq(field(DSL.name(ALIAS, column), SQLDataType.VARCHAR)));
         }
+        select.addAll(0, texts.values());
+        select.add(texts.size(), rowNumber.as("row_number"));
         if (keyColumn != null) {
             // only the keys that repeat, with their first row: a grouping of the file's keys, joined back (most keys
             // are unique, and a window over every row of the file sorts them all)

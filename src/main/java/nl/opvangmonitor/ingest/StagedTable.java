@@ -1,6 +1,7 @@
 package nl.opvangmonitor.ingest;
 
 import java.util.List;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -16,7 +17,8 @@ import org.jooq.Name;
  * @param ignoredColumns columns of the file that no rule reads
  * @param noteRows       note rows under the data that were skipped
  * @param nativeCsv      whether DuckDB read the file itself
+ * @param untrimmed      columns staged as delivered (not trimmed): the rules trim them once per distinct value
  */
 public record StagedTable(Name table, List<String> columns, Field<Integer> rowNumber, Condition dataRow, long rows,
-                          List<String> ignoredColumns, int noteRows, boolean nativeCsv) {
+                          List<String> ignoredColumns, int noteRows, boolean nativeCsv, Set<String> untrimmed) {
 }

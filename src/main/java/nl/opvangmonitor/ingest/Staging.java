@@ -61,15 +61,20 @@ final class Staging {
     private Staging() {
     }
 
+    /**
+     * @param trimPerValue columns the rules convert per distinct value: a file read natively leaves them as delivered, and
+     *                     the rules trim each distinct value once instead of every cell ({@link StagedTable#untrimmed})
+     */
     static StagedTable stage(Connection connection, Path file, long fileId, SourceColumns columns, Set<String> identifiers,
-                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws FileRejectedException, SQLException {
+                        Set<String> trimPerValue, Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws FileRejectedException, SQLException {
         Name table = name(Stager.tableName(fileId));
         DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
         TabularFile tabular = TabularFile.open(file, fileId, columns);
         try {
             CsvDialect dialect = tabular.csvDialect().orElse(null);
             if (dialect != null && dialect.charset().equals(StandardCharsets.UTF_8) && tabular.headerRowNumber() == 1) {
-                StagedTable staged = readNatively(connection, dsl, table, file, dialect, tabular, columns, identifiers, fingerprint, pseudonymizer);
+                StagedTable staged = readNatively(connection, dsl, table, file, dialect, tabular, columns, identifiers, trimPerValue,
+                        fingerprint, pseudonymizer);
                 if (staged != null) {
                     return staged;
                 }
@@ -88,8 +93,17 @@ final class Staging {
      * The cell without surrounding white space, empty as NULL. A cell that starts and ends with a
      * visible character (the common case) is taken as it is: all trimmed characters are below 33.
      */
-    private static Field<String> trimmed(Field<String> cell) {
+    static Field<String> trimmed(Field<String> cell) {
         return DSL.when(DSL.field("ascii({0}) > 32 AND ascii({0}[-1]) > 32", Boolean.class, cell), cell)
+                .otherwise(DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, cell, inline(TRIMMED)));
+    }
+
+    /**
+     * For a cell kept as delivered: NULL when it is empty or white space only (as {@link #trimmed} would make
+     * it), else a non-NULL marker; a cell that starts with a visible character is not trimmed to find out.
+     */
+    private static Field<String> filled(Field<String> cell) {
+        return DSL.when(DSL.field("ascii({0}) > 32", Boolean.class, cell), inline("x"))
                 .otherwise(DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, cell, inline(TRIMMED)));
     }
 
@@ -106,16 +120,29 @@ final class Staging {
     }
 
     private static StagedTable readNatively(Connection connection, DSLContext dsl, Name table, Path file, CsvDialect dialect,
-                                       TabularFile tabular, SourceColumns columns, Set<String> identifiers,
+                                       TabularFile tabular, SourceColumns columns, Set<String> identifiers, Set<String> trimPerValue,
                                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws SQLException {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer);
         Map<String, Integer> cellOf = tabular.cellOfColumn();
         // inner: every cell trimmed once (trimming a set of characters is slow; most cells need none),
         // identifiers pseudonymised from the raw cell (the function gets the raw column: DuckDB hands an
         // expression's result to Java far more slowly; it treats a blank value as empty itself)
+        // cells the rules convert per value stay as delivered (u): trimming every cell is a large part of a scan
+        Set<Integer> asDelivered = new java.util.HashSet<>();
+        Set<String> untrimmed = new java.util.LinkedHashSet<>();
+        for (String column : trimPerValue) {
+            if (cellOf.containsKey(column) && !identifiers.contains(column)) {
+                asDelivered.add(cellOf.get(column));
+                untrimmed.add(column);
+            }
+        }
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < tabular.headerWidth(); c++) {
-            cells.add(dsl.renderInlined(trimmed(DSL.field(name("c" + c), SQLDataType.VARCHAR))) + " AS t" + c);
+            Field<String> cell = DSL.field(name("c" + c), SQLDataType.VARCHAR);
+            cells.add(dsl.renderInlined(asDelivered.contains(c) ? filled(cell) : trimmed(cell)) + " AS t" + c);
+            if (asDelivered.contains(c)) {
+                cells.add("c" + c + " AS u" + c);
+            }
         }
         List<String> select = new ArrayList<>();
         for (String column : columns.all()) {
@@ -123,6 +150,8 @@ final class Staging {
             String value;
             if (cell == null) {
                 value = "CAST(NULL AS " + (identifiers.contains(column) ? Pseudonymizer.SQL_TYPE : "VARCHAR") + ")";
+            } else if (asDelivered.contains(cell)) {
+                value = "u" + cell;
             } else if (identifiers.contains(column)) {
                 cells.add(dsl.renderInlined(DSL.function(PseudonymFunction.NAME, SQLDataType.VARCHAR, DSL.field(name("c" + cell))))
                         + " AS p" + cell);
@@ -176,7 +205,7 @@ final class Staging {
         long rows = counts.value3();
         Field<Integer> rowNumber = DSL.field("{0} + 2", SQLDataType.INTEGER, DSL.field(name(StagedRows.ALIAS, "rowid"), SQLDataType.BIGINT));
         Condition dataRow = DSL.field(name(StagedRows.ALIAS, FILLED), SQLDataType.INTEGER).gt(0);
-        return new StagedTable(table, columns.all(), rowNumber, dataRow, rows, tabular.ignoredColumns(), 0, true);
+        return new StagedTable(table, columns.all(), rowNumber, dataRow, rows, tabular.ignoredColumns(), 0, true, untrimmed);
     }
 
     private static StagedTable stream(Connection connection, DSLContext dsl, Name table, TabularFile tabular, SourceColumns columns,
@@ -219,6 +248,6 @@ final class Staging {
             throw new FileRejectedException("cannot read the file: " + SafeMessage.of(e), e);
         }
         Field<Integer> rowNumber = DSL.field(name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
-        return new StagedTable(table, all, rowNumber, DSL.trueCondition(), rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false);
+        return new StagedTable(table, all, rowNumber, DSL.trueCondition(), rows, tabular.ignoredColumns(), tabular.noteRowsSkipped(), false, Set.of());
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import nl.opvangmonitor.Warehouse;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -185,8 +186,32 @@ class StagedRowsTest {
         StagedRows rows = new StagedRows(new LinkedHashSet<>(List.of("x", "y")), Set.of());
         rows.rejectValue("x", rows.text("y").isNull(), rows.text("x"), "y is empty");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.parsing(dsl, DSL.name("stg"),
-                        DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER), DSL.trueCondition(), new ArrayList<>()))
+                        DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER), DSL.trueCondition(), Set.of(), new ArrayList<>()))
                 .isInstanceOf(org.jooq.exception.DataAccessException.class).hasMessageContaining("\"y\"");
+    }
+
+    @Test
+    void parsing_whenAColumnIsStagedAsDelivered_thenItsTextAndValuesAreTrimmedOncePerValue() {
+        dsl.execute("CREATE TEMP TABLE stg (row_number INTEGER, x VARCHAR)");
+        dsl.execute("INSERT INTO stg VALUES (1, ' 01-02-2019 '), (2, '01-02-2019'), (3, '\t '), (4, NULL), (5, ' 1-2-19')");
+        StagedRows rows = new StagedRows(new LinkedHashSet<>(List.of("x")), Set.of());
+        Field<?> date = rows.date("x", true);
+        List<Name> tables = new ArrayList<>();
+        var parsed = rows.parsing(dsl, DSL.name("stg"), DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER),
+                DSL.trueCondition(), Set.of("x"), tables).asTable(StagedRows.ALIAS);
+        List<Field<?>> outer = new ArrayList<>(List.of(rows.text("x").as("text"), date.as("date")));
+        for (StagedRows.Check check : rows.checks()) {
+            outer.add(DSL.when(check.when(), check.reason()));
+        }
+        List<List<Object>> actual = dsl.select(outer).from(parsed).orderBy(DSL.field(DSL.name(StagedRows.ALIAS, "row_number"))).fetch()
+                .map(r -> java.util.Arrays.stream(r.intoArray()).filter(java.util.Objects::nonNull).map(String::valueOf).map(Object.class::cast).toList());
+        assertThat(actual).containsExactly(
+                List.of("01-02-2019", "2019-02-01"),
+                List.of("01-02-2019", "2019-02-01"),
+                List.of("required value is empty"),
+                List.of("required value is empty"),
+                List.of("1-2-19", "'1-2-19' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)"));
+        assertThat(tables).hasSize(1);
     }
 
     private Record target(String text, boolean higherIsBetter) {
@@ -206,7 +231,7 @@ class StagedRowsTest {
         StagedRows rows = new StagedRows(new LinkedHashSet<>(List.of("x")), Set.of());
         Field<?> value = rule.apply(rows, "x");
         var parsed = rows.parsing(dsl, DSL.name("stg"), DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER),
-                DSL.trueCondition(), new ArrayList<>()).asTable(StagedRows.ALIAS);
+                DSL.trueCondition(), Set.of(), new ArrayList<>()).asTable(StagedRows.ALIAS);
         List<Field<?>> outer = new ArrayList<>(List.of(value.as("value")));
         for (StagedRows.Check check : rows.checks()) {
             outer.add(DSL.when(check.when(), check.reason()).as("reason"));

@@ -60,6 +60,21 @@ class StagingTest {
     }
 
     @Test
+    void stage_whenColumnsAreTrimmedPerValue_thenKeptAsDeliveredAndBlankRowsStillNotData() throws Exception {
+        // the rules trim datum and voorziening once per distinct value (StagedRows.parsing); the identifier is never kept
+        StagedTable staged = stage(write("native.csv", ROWS, StandardCharsets.UTF_8), Set.of("datum", "voorziening", "client_id"));
+
+        assertThat(staged.nativeCsv()).isTrue();
+        assertThat(staged.untrimmed()).containsExactlyInAnyOrder("datum", "voorziening");
+        assertThat(staged.rows()).isEqualTo(3); // the row of blank cells is still not data
+        String pseudonym = PSEUDONYMIZER.pseudonym("K100").toString();
+        assertThat(rows(staged)).containsExactly(
+                tuple(2, pseudonym, " 01-02-2019 ", "De Hille\t", null),
+                tuple(3, pseudonym, "2019-02-02", "\t ", null),
+                tuple(4, null, "03-02-2019", "De Hille", null));
+    }
+
+    @Test
     void stage_whenWindows1252_thenStreamedWithTheSameRows() throws Exception {
         StagedTable nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
         var expected = rows(nativeRows);
@@ -146,7 +161,11 @@ class StagingTest {
     }
 
     private StagedTable stage(Path file) throws Exception {
-        return Staging.stage(db.connection(), file, fileId, COLUMNS, Set.of("client_id"), Fingerprint.of(file), PSEUDONYMIZER);
+        return stage(file, Set.of());
+    }
+
+    private StagedTable stage(Path file, Set<String> trimPerValue) throws Exception {
+        return Staging.stage(db.connection(), file, fileId, COLUMNS, Set.of("client_id"), trimPerValue, Fingerprint.of(file), PSEUDONYMIZER);
     }
 
     private Path write(String name, String content, Charset charset) throws Exception {
