@@ -61,8 +61,7 @@ class KeySupersede implements Tasklet {
             t.execute("CREATE TEMP TABLE {0} AS SELECT * FROM ({1}) WHERE replaced_file_id <> file_id", replaced,
                     t.select(rowId.as("rid"), fileId.as("replaced_file_id"), winner.as("file_id"))
                             .from(fact).join(delivery).on(delivery.FILE_ID.eq(fileId))
-                            .where(key.in(t.select(key).from(fact).join(thisRun).on(thisRun.FILE_ID.eq(fileId))
-                                    .where(thisRun.RUN_ID.eq(inline(runId))))));
+                            .where(key.in(repeatedKeys(t, fact, key, fileId, thisRun, runId))));
             try {
                 t.insertInto(ROW_REPLACEMENT, ROW_REPLACEMENT.RUN_ID, ROW_REPLACEMENT.FILE_ID, ROW_REPLACEMENT.REPLACED_FILE_ID,
                                 ROW_REPLACEMENT.KEY_COLUMN, ROW_REPLACEMENT.ROWS_REPLACED)
@@ -80,5 +79,18 @@ class KeySupersede implements Tasklet {
             }
         });
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The keys of this run's rows that are in more than one file: only their rows are ranked (a window over every
+     * row of a first load sorts millions of keys that no other file holds).
+     */
+    private static org.jooq.Select<? extends org.jooq.Record1<String>> repeatedKeys(DSLContext t, Table<?> fact, Field<String> key,
+                                                                               Field<Long> fileId, Table<?> thisRun, long runId) {
+        Field<Long> runFile = thisRun.field(LOAD_FILE.FILE_ID);
+        return t.select(key).from(fact)
+                .where(key.in(t.select(key).from(fact).join(thisRun).on(runFile.eq(fileId))
+                        .where(thisRun.field(LOAD_FILE.RUN_ID).eq(inline(runId)))))
+                .groupBy(key).having(DSL.min(fileId).ne(DSL.max(fileId)));
     }
 }
