@@ -1,16 +1,25 @@
 -- Shelter indicators per municipality of origin and year. Counting rules: core.dim_indicator
--- (migration V011); this view is their implementation.
-CREATE OR REPLACE VIEW core.v_indicator_opvang AS
+-- (migration V011); this macro is their implementation, the view below its every year.
+-- core.indicator_opvang(of_years): the values of the years in the list of_years only (NULL: every year),
+-- equal to those years' values of every year: a value counts the facts of its own year alone, so the
+-- stays, nights and refusals of other years are left out before the joins (a night-time load recomputes
+-- the years it touched, IndicatorComputation).
+CREATE OR REPLACE MACRO core.indicator_opvang(of_years) AS TABLE
 WITH years AS (
     SELECT range AS year
     FROM range(coalesce((SELECT min(year(start_date)) FROM core.fct_verblijf), 2000),
                coalesce((SELECT max(year(coalesce(end_date, current_date))) FROM core.fct_verblijf), 1999) + 1)
+    WHERE of_years IS NULL OR list_contains(of_years, range)
 ),
 stays AS (
+    -- every stay overlapping a year of of_years (the first to the last: a superset the years filter below narrows)
     SELECT v.*, m.municipality_code,
            v.voorzieningstype IN ('nachtopvang', 'crisisopvang', '24-uursopvang', 'doorstroom') AS is_overnight
     FROM core.fct_verblijf v
     JOIN core.dim_municipality m ON m.municipality_key = v.municipality_key
+    WHERE of_years IS NULL
+       OR (v.start_date <= make_date(CAST(list_max(of_years) AS INTEGER), 12, 31)
+           AND (v.end_date IS NULL OR v.end_date >= make_date(CAST(list_min(of_years) AS INTEGER), 1, 1)))
 ),
 stay_year AS (
     -- a stay counts in every year it overlaps; an ongoing stay is measured up to 31-12 of the year or today
@@ -28,12 +37,12 @@ overnight_clients AS (
 ),
 night_shelter_nights AS (
     SELECT n.client_key, n.night_date, year(n.night_date) AS year,
-           any_value(m.municipality_code) AS municipality_code
+           any_value(v.municipality_code) AS municipality_code
     FROM core.fct_nacht n
     JOIN core.dim_facility f ON f.facility_key = n.facility_key AND f.voorzieningstype = 'nachtopvang'
-    JOIN core.fct_verblijf v ON v.client_key = n.client_key AND v.voorziening = n.voorziening
-                            AND n.night_date BETWEEN v.start_date AND coalesce(v.end_date, n.night_date)
-    JOIN core.dim_municipality m ON m.municipality_key = v.municipality_key
+    JOIN stays v ON v.client_key = n.client_key AND v.voorziening = n.voorziening
+                AND n.night_date BETWEEN v.start_date AND coalesce(v.end_date, n.night_date)
+    WHERE of_years IS NULL OR list_contains(of_years, year(n.night_date))
     GROUP BY n.file_id, n.row_number, n.client_key, n.night_date
 ),
 night_weeks AS (
@@ -52,7 +61,8 @@ night_users AS (
     SELECT municipality_code, year, client_key, bool_or(coalesce(is_second_frequent_week, false)) AS is_frequent
     FROM frequent_weeks
     GROUP BY ALL
-)
+),
+indicator_values AS (
 SELECT 'mo_unieke_personen' AS indicator_code, municipality_code, year,
        CAST(count(*) AS DECIMAL(18, 4)) AS numerator, CAST(NULL AS DECIMAL(18, 4)) AS denominator
 FROM overnight_clients GROUP BY ALL
@@ -124,4 +134,8 @@ FROM core.fct_afwijzing a
 JOIN core.dim_facility f ON f.facility_key = a.facility_key AND f.voorzieningstype = 'vrouwenopvang'
 JOIN core.dim_municipality m ON m.municipality_key = a.municipality_key
 WHERE a.reden = 'max_bezetting'
-GROUP BY ALL;
+GROUP BY ALL
+)
+SELECT * FROM indicator_values WHERE of_years IS NULL OR list_contains(of_years, year);
+
+CREATE OR REPLACE VIEW core.v_indicator_opvang AS SELECT * FROM core.indicator_opvang(NULL);

@@ -2,6 +2,7 @@ package nl.opvangmonitor.bench;
 
 import nl.opvangmonitor.ingest.FileStatus;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
+import static nl.opvangmonitor.db.audit.Tables.RUN_SCAN;
 import static org.jooq.impl.DSL.inline;
 
 import java.io.InputStream;
@@ -44,9 +45,11 @@ import org.xml.sax.XMLReader;
  * read_csv on the same CSV files through the same driver, runs the full {@code load} on them, a rerun
  * with nothing new, the analyst's plain DuckDB SQL pipeline on the same CSV files ({@link PeerPipeline}),
  * our XLSX reader against a plain POI SAX read of the same sheet and the workbook loaded on its own (file to facts,
- * peak heap: {@code xlsx_seconds}, {@code xlsx_peak_heap_mb}), then the start-up of the short
- * commands as whole processes ({@code --startup-runs N} each, 0 to skip). Prints a table of phases and
- * one closing line {@code csv_ratio=<x> peer_ratio=<y> xlsx_seconds=<s> xlsx_peak_heap_mb=<m>}.
+ * peak heap: {@code xlsx_seconds}, {@code xlsx_peak_heap_mb}), then
+ * a night that adds one month on top of the loaded years (incremental, as every night between full scans:
+ * {@code night_indicators_checks_s}), then the start-up of the short commands as whole processes
+ * ({@code --startup-runs N} each, 0 to skip). Prints a table of phases and one closing line
+ * {@code csv_ratio=<x> peer_ratio=<y> xlsx_seconds=<s> xlsx_peak_heap_mb=<m> night_indicators_checks_s=<n>}.
  * A benchmark, not a test: run it on a quiet machine; CI only runs it at a tiny scale as a smoke test.
  */
 public final class BenchCommand {
@@ -194,12 +197,48 @@ public final class BenchCommand {
                 alone.peakHeap() / (1 << 20), xlsxPeakHeap / (1 << 20));
         out.printf(Locale.ROOT, "peer: CSV rows %d = loaded %d + rejected %d: %s%n", data.csvRows(), peer.loaded(), peer.rejected(),
                 data.csvRows() == peer.loaded() + peer.rejected() ? "yes" : "NO");
+        Night night = loadMonth(input, warehouse, scale, seed, loader);
+        line(out, "night: one new month (exit " + night.exit() + ")", night.read(), night.seconds());
+        line(out, "night: indicators", 0, night.metrics().seconds(LoadMetrics.Phase.INDICATORS));
+        line(out, "night: checks", 0, night.metrics().seconds(LoadMetrics.Phase.CHECKS));
+        out.printf(Locale.ROOT, "night: rows read %d = loaded %d + rejected %d: %s; scan %s (%s)%n", night.read(), night.loaded(),
+                night.rejected(), night.balanced() ? "yes" : "NO", night.full() ? "full" : "incremental", night.scanReason());
         if (startupRuns > 0) {
             StartupBench.measure(input, warehouse, startupRuns, out);
         }
-        out.printf(Locale.ROOT, "csv_ratio=%.2f peer_ratio=%.2f xlsx_seconds=%.2f xlsx_peak_heap_mb=%d%n", csvIngest / baseline,
-                csvIngest / peer.seconds(), alone.seconds(), alone.peakHeap() / (1 << 20));
+        out.printf(Locale.ROOT, "csv_ratio=%.2f peer_ratio=%.2f xlsx_seconds=%.2f xlsx_peak_heap_mb=%d night_indicators_checks_s=%.2f%n",
+                csvIngest / baseline, csvIngest / peer.seconds(), alone.seconds(), alone.peakHeap() / (1 << 20),
+                night.metrics().seconds(LoadMetrics.Phase.INDICATORS) + night.metrics().seconds(LoadMetrics.Phase.CHECKS));
         return exit == 0 || exit == 2 ? 0 : exit;
+    }
+
+    record Night(int exit, double seconds, LoadMetrics metrics, long read, long loaded, long rejected, boolean balanced, boolean full,
+            String scanReason) {
+    }
+
+    /**
+     * The night that adds one month ({@link BenchData#month}) on top of the loaded years, loaded as a normal
+     * incremental night: the load decides its scan by its own rules, a full scan being neither asked for nor due
+     * (the full load minutes ago was one). Its files' balance and the scan come from the warehouse's audit.
+     */
+    private static Night loadMonth(Path input, Path warehouse, double scale, long seed, Loader loader) throws Exception {
+        BenchData.month(input, scale, seed);
+        LoadMetrics metrics = new LoadMetrics();
+        long t = System.nanoTime();
+        int exit = loader.load(metrics, "load", "--input", input.toString(), "--warehouse", warehouse.toString(),
+                "--opvangmonitor.full-checks=false", "--opvangmonitor.full-checks-after-days=7");
+        double seconds = seconds(t);
+        try (Connection c = ReadOnlyWarehouse.connect(warehouse)) {
+            DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
+            long runId = dsl.select(DSL.max(RUN_SCAN.RUN_ID)).from(RUN_SCAN).fetchSingle().value1();
+            var scan = dsl.selectFrom(RUN_SCAN).where(RUN_SCAN.RUN_ID.eq(runId)).fetchSingle();
+            var files = dsl.selectFrom(LOAD_FILE).where(LOAD_FILE.RUN_ID.eq(runId)).fetch();
+            long read = files.stream().mapToLong(f -> f.getRowsRead()).sum();
+            long loaded = files.stream().mapToLong(f -> f.getRowsLoaded()).sum();
+            long rejected = files.stream().mapToLong(f -> f.getRowsRejected()).sum();
+            boolean balanced = !files.isEmpty() && files.stream().allMatch(f -> f.getRowsRead() == f.getRowsLoaded() + f.getRowsRejected());
+            return new Night(exit, seconds, metrics, read, loaded, rejected, balanced, scan.getIsFullScan(), scan.getReason());
+        }
     }
 
     record XlsxAlone(int exit, double seconds, long read, long loaded, long rejected, long peakHeap) {

@@ -30,7 +30,21 @@ final class BenchData {
     static final String[] VORMEN = {"partnergeweld", "kindermishandeling", "ouderenmishandeling", "seksueel geweld"};
     static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
 
+    /** The generated dates: this many days from 2015-01-01, the last 2024-12-28 (ten years). */
+    private static final int YEARS_DAYS = 3650;
+
     record Generated(List<Path> csvFiles, Path xlsx, long csvRows, long xlsxRows, long budgetRows) {
+    }
+
+    /** The month's delivery: one CSV file per large source and their rows together. */
+    record Month(List<Path> csvFiles, long rows) {
+    }
+
+    /** Rows with the ids {@code firstId ...} and dates in the {@code days} days from {@code first}. */
+    private record Span(long firstId, long rows, LocalDate first, int days) {
+        LocalDate date(SplittableRandom random) {
+            return first.plusDays(random.nextInt(days));
+        }
     }
 
     private BenchData() {
@@ -39,25 +53,57 @@ final class BenchData {
     static Generated generate(Path input, double scale, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         List<Path> csv = new ArrayList<>();
-        long meldingen = Math.max(1, Math.round(1_000_000 * scale));
-        long stays = Math.max(1, Math.round(2_000_000 * scale));
-        long nights = Math.max(1, Math.round(10_000_000 * scale));
+        Span meldingen = new Span(0, meldingen(scale), FIRST, YEARS_DAYS);
+        Span stays = new Span(0, stays(scale), FIRST, YEARS_DAYS);
+        Span nights = new Span(0, nights(scale), FIRST, YEARS_DAYS);
         // a sheet holds at most 1,048,576 rows: from scale 2 on the workbook stays at a million
         long xlsxRows = Math.min(1_000_000, Math.max(1, Math.round(500_000 * scale)));
-        csv.addAll(meldingen(Files.createDirectories(input.resolve("veiligthuis")), meldingen, random));
-        csv.addAll(stays(Files.createDirectories(input.resolve("opvang/verblijven")), stays, random));
-        csv.addAll(nights(Files.createDirectories(input.resolve("opvang/nachten")), nights, random));
+        csv.addAll(meldingen(Files.createDirectories(input.resolve("veiligthuis")), "bench_meldingen", 4, meldingen, random));
+        csv.addAll(stays(Files.createDirectories(input.resolve("opvang/verblijven")), "bench_verblijven", 4, stays, random));
+        csv.addAll(nights(Files.createDirectories(input.resolve("opvang/nachten")), "bench_nachten", 10, nights, random));
         Path xlsx = xlsx(input.resolve("veiligthuis/bench_meldingen.xlsx"), xlsxRows, random);
         long budgetRows = budget(Files.createDirectories(input.resolve("financien")).resolve("bench_begroting.csv"), random);
-        return new Generated(csv, xlsx, meldingen + stays + nights, xlsxRows, budgetRows);
+        return new Generated(csv, xlsx, meldingen.rows() + stays.rows() + nights.rows(), xlsxRows, budgetRows);
     }
 
-    private static List<Path> meldingen(Path dir, long rows, SplittableRandom random) throws IOException {
-        return write(dir, "bench_meldingen", 4, rows, "melding_id;client_id;meldingsdatum;gemeente;vorm_geweld;duur_geweld_maanden;"
+    /**
+     * One more delivery per large CSV source: the month after the generated years (January 2025), about
+     * 1/120 of each source's rows (ten years of months), new melding and verblijf ids following those of
+     * {@link #generate}, one file per source, deterministic from the seed.
+     */
+    static Month month(Path input, double scale, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed + 1);
+        LocalDate first = FIRST.plusDays(YEARS_DAYS - 1).withDayOfMonth(1).plusMonths(1);
+        int days = first.lengthOfMonth();
+        String suffix = "_" + first.getYear() + "-" + (first.getMonthValue() < 10 ? "0" : "") + first.getMonthValue();
+        Span meldingen = new Span(meldingen(scale), Math.max(1, Math.round(meldingen(scale) / 120.0)), first, days);
+        Span stays = new Span(stays(scale), Math.max(1, Math.round(stays(scale) / 120.0)), first, days);
+        Span nights = new Span(nights(scale), Math.max(1, Math.round(nights(scale) / 120.0)), first, days);
+        List<Path> csv = new ArrayList<>();
+        csv.addAll(meldingen(input.resolve("veiligthuis"), "bench_meldingen" + suffix, 1, meldingen, random));
+        csv.addAll(stays(input.resolve("opvang/verblijven"), "bench_verblijven" + suffix, 1, stays, random));
+        csv.addAll(nights(input.resolve("opvang/nachten"), "bench_nachten" + suffix, 1, nights, random));
+        return new Month(csv, meldingen.rows() + stays.rows() + nights.rows());
+    }
+
+    private static long meldingen(double scale) {
+        return Math.max(1, Math.round(1_000_000 * scale));
+    }
+
+    private static long stays(double scale) {
+        return Math.max(1, Math.round(2_000_000 * scale));
+    }
+
+    private static long nights(double scale) {
+        return Math.max(1, Math.round(10_000_000 * scale));
+    }
+
+    private static List<Path> meldingen(Path dir, String name, int files, Span span, SplittableRandom random) throws IOException {
+        return write(dir, name, files, span, "melding_id;client_id;meldingsdatum;gemeente;vorm_geweld;duur_geweld_maanden;"
                 + "in_onderzoek;veilig_na_12_maanden;huisverbod;aantal_kinderen_huisverbod;intensief_casemanagement", (i, sb) -> {
             boolean bad = i % 1000 == 999;
             sb.append('M').append(i).append(';').append('C').append(random.nextInt(400_000)).append(';')
-                    .append(bad ? "31-02-2020" : dutch(FIRST.plusDays(random.nextInt(3650)))).append(';')
+                    .append(bad ? "31-02-2020" : dutch(span.date(random))).append(';')
                     .append(MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)]).append(';')
                     .append(VORMEN[random.nextInt(VORMEN.length)]).append(';');
             if (random.nextInt(10) > 0) {
@@ -72,12 +118,12 @@ final class BenchData {
         });
     }
 
-    private static List<Path> stays(Path dir, long rows, SplittableRandom random) throws IOException {
-        return write(dir, "bench_verblijven", 4, rows, "verblijf_id;client_id;geboortejaar;huishouden;geslacht;voorziening;voorzieningstype;"
+    private static List<Path> stays(Path dir, String name, int files, Span span, SplittableRandom random) throws IOException {
+        return write(dir, name, files, span, "verblijf_id;client_id;geboortejaar;huishouden;geslacht;voorziening;voorzieningstype;"
                 + "aanbieder;gemeente_herkomst;startdatum;einddatum;uitstroom_bestemming;co_pas", (i, sb) -> {
             boolean bad = i % 1000 == 999;
             int type = random.nextInt(TYPES.length);
-            LocalDate start = FIRST.plusDays(random.nextInt(3650));
+            LocalDate start = span.date(random);
             sb.append('V').append(i).append(';').append('C').append(random.nextInt(600_000)).append(';')
                     .append(1940 + random.nextInt(65)).append(';').append(random.nextInt(5) == 0 ? "gezin" : "alleenstaand").append(';')
                     .append(random.nextInt(3) == 0 ? 'v' : 'm').append(';').append("Voorziening ").append(type * 10 + random.nextInt(10)).append(';')
@@ -90,11 +136,11 @@ final class BenchData {
         });
     }
 
-    private static List<Path> nights(Path dir, long rows, SplittableRandom random) throws IOException {
-        return write(dir, "bench_nachten", 10, rows, "client_id,datum,voorziening", (i, sb) -> {
+    private static List<Path> nights(Path dir, String name, int files, Span span, SplittableRandom random) throws IOException {
+        return write(dir, name, files, span, "client_id,datum,voorziening", (i, sb) -> {
             boolean bad = i % 1000 == 999;
             sb.append('C').append(random.nextInt(600_000)).append(',')
-                    .append(bad ? "2020-13-01" : FIRST.plusDays(random.nextInt(3650)).toString()).append(',')
+                    .append(bad ? "2020-13-01" : span.date(random).toString()).append(',')
                     .append("Voorziening ").append(random.nextInt(80));
         });
     }
@@ -103,12 +149,14 @@ final class BenchData {
         void write(long i, StringBuilder sb);
     }
 
-    private static List<Path> write(Path dir, String name, int files, long rows, String header, RowWriter row) throws IOException {
+    /** The span's rows in {@code files} files {@code name_1.csv ...}, or in {@code name.csv} when one. */
+    private static List<Path> write(Path dir, String name, int files, Span span, String header, RowWriter row) throws IOException {
         List<Path> written = new ArrayList<>();
-        long perFile = (rows + files - 1) / files;
-        long i = 0;
+        long rows = span.firstId() + span.rows();
+        long perFile = (span.rows() + files - 1) / files;
+        long i = span.firstId();
         for (int f = 1; f <= files && i < rows; f++) {
-            Path file = dir.resolve(name + "_" + f + ".csv");
+            Path file = dir.resolve(files == 1 ? name + ".csv" : name + "_" + f + ".csv");
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 out.write(header);
                 out.write('\n');
@@ -143,7 +191,7 @@ final class BenchData {
                 r.createCell(0).setCellValue("X" + i);
                 r.createCell(1).setCellValue("C" + random.nextInt(400_000));
                 var d = r.createCell(2);
-                d.setCellValue(FIRST.plusDays(random.nextInt(3650)));
+                d.setCellValue(FIRST.plusDays(random.nextInt(YEARS_DAYS)));
                 d.setCellStyle(date);
                 r.createCell(3).setCellValue(MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)]);
                 r.createCell(4).setCellValue(VORMEN[random.nextInt(VORMEN.length)]);

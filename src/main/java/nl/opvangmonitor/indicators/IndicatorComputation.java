@@ -59,6 +59,11 @@ public class IndicatorComputation {
         return String.format(Locale.ROOT, "%.2f", (System.nanoTime() - started) / 1e9);
     }
 
+    /** The view's column by its name alone, as the view's table macro has the same columns. */
+    private static <T> Field<T> unqualified(Field<T> column) {
+        return DSL.field(column.getUnqualifiedName(), column.getDataType());
+    }
+
     private static Condition inYears(Field<Integer> year, List<Field<Integer>> years) {
         return years == null ? DSL.noCondition() : year.in(years);
     }
@@ -83,10 +88,10 @@ public class IndicatorComputation {
                 rows += t.insertInto(FCT_INDICATOR_VALUE, FCT_INDICATOR_VALUE.INDICATOR_CODE, FCT_INDICATOR_VALUE.AREA_TYPE,
                                 FCT_INDICATOR_VALUE.AREA_CODE, FCT_INDICATOR_VALUE.YEAR,
                                 FCT_INDICATOR_VALUE.NUMERATOR, FCT_INDICATOR_VALUE.DENOMINATOR)
-                        .select(t.select(v.indicatorCode(), inline("municipality"), v.municipalityCode(),
-                                        v.year().cast(SQLDataType.INTEGER),
-                                        v.numerator().cast(BigDecimal.class), v.denominator().cast(BigDecimal.class))
-                                .from(v.view()).where(inYears(v.year().cast(SQLDataType.INTEGER), years)))
+                        .select(t.select(unqualified(v.indicatorCode()), inline("municipality"), unqualified(v.municipalityCode()),
+                                        unqualified(v.year()).cast(SQLDataType.INTEGER),
+                                        unqualified(v.numerator()).cast(BigDecimal.class), unqualified(v.denominator()).cast(BigDecimal.class))
+                                .from(v.source(years)).where(inYears(unqualified(v.year()).cast(SQLDataType.INTEGER), years)))
                         .execute();
                 log.debug("indicators from {}: {} s", v.view().getName(), seconds(started));
             }

@@ -25,7 +25,8 @@ import org.jooq.impl.DSL;
  * The shelter chain: reads {@code <input>/opvang/verblijven/} (stays), {@code opvang/nachten/}
  * (night-shelter nights) and {@code opvang/afwijzingen/} (refusals) into core.fct_verblijf,
  * core.fct_nacht and core.fct_afwijzing; rebuilds core.dim_facility (type-2) after every load and
- * feeds the indicators of core.v_indicator_opvang. A stay expires with its end date (a stay still
+ * feeds the indicators of core.v_indicator_opvang (for an incremental run's years the table macro
+ * core.indicator_opvang, which joins only the stays and nights of those years). A stay expires with its end date (a stay still
  * running never does), a night and a refusal with their date.
  */
 public class OpvangModule implements SourceModule {
@@ -76,7 +77,7 @@ public class OpvangModule implements SourceModule {
 
     @Override
     public List<IndicatorView> indicatorViews() {
-        return List.of(new IndicatorView(V_INDICATOR_OPVANG, V_INDICATOR_OPVANG.INDICATOR_CODE, V_INDICATOR_OPVANG.MUNICIPALITY_CODE,
-                V_INDICATOR_OPVANG.YEAR, V_INDICATOR_OPVANG.NUMERATOR, V_INDICATOR_OPVANG.DENOMINATOR));
+        return List.of(new IndicatorView(V_INDICATOR_OPVANG, DSL.name("core", "indicator_opvang"), V_INDICATOR_OPVANG.INDICATOR_CODE,
+                V_INDICATOR_OPVANG.MUNICIPALITY_CODE, V_INDICATOR_OPVANG.YEAR, V_INDICATOR_OPVANG.NUMERATOR, V_INDICATOR_OPVANG.DENOMINATOR));
     }
 }

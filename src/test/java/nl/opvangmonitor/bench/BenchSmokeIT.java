@@ -34,9 +34,15 @@ class BenchSmokeIT {
                 // the workbook loaded on its own: what xlsx_seconds and xlsx_peak_heap_mb measure
                 .containsPattern("(?m)^XLSX alone: file to facts \\(exit 0\\) +250 +\\d+\\.\\d\\d ")
                 .containsPattern("(?m)^XLSX alone: rows read 250 = loaded 250 \\+ rejected 0: yes; load peak heap \\d+ MB")
+                // one month more (January 2025, 1/120 of each CSV source: 4 meldingen, 8 stays, 42 nights) as a normal night,
+                // which scans only what it added: the full load minutes before was the full scan
+                .containsPattern("(?m)^night: one new month \\(exit 0\\) +54 +\\d+\\.\\d\\d ")
+                .containsPattern("(?m)^night: indicators +\\d+\\.\\d\\d")
+                .containsPattern("(?m)^night: checks +\\d+\\.\\d\\d")
+                .containsPattern("(?m)^night: rows read 54 = loaded 54 \\+ rejected 0: yes; scan incremental \\(last full scan \\d{4}-\\d\\d-\\d\\d ")
                 .containsPattern("(?m)^start-up: --help \\(exit 0\\) +\\d+\\.\\d\\d s median of 1 ")
                 .containsPattern("(?m)^start-up: history \\(exit 0\\) ")
                 .containsPattern("(?m)^start-up: load \\(exit 0\\) ")
-                .containsPattern("(?m)^csv_ratio=\\d+\\.\\d\\d peer_ratio=\\d+\\.\\d\\d xlsx_seconds=\\d+\\.\\d\\d xlsx_peak_heap_mb=\\d+$");
+                .containsPattern("(?m)^csv_ratio=\\d+\\.\\d\\d peer_ratio=\\d+\\.\\d\\d xlsx_seconds=\\d+\\.\\d\\d xlsx_peak_heap_mb=\\d+ night_indicators_checks_s=\\d+\\.\\d\\d$");
     }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A night that adds one month on top of years of history recomputes the indicator values of the
  * years it touched only, and they equal those of a full recomputation: the month adds meldingen and
  * an ongoing stay, and re-dates a melding of 2018 to 2020 (the same melding_id, a newer delivery), so
- * 2018 lost a row that no file of this night holds.
+ * 2018 lost a row that no file of this night holds. A night that touches one year leaves every other
+ * year's values as they were; the shelter values of the touched years come from the table macro
+ * core.indicator_opvang on those years alone.
  */
 class IncrementalIndicatorsJobIT {
 
@@ -70,6 +72,52 @@ class IncrementalIndicatorsJobIT {
         var history = CommandLineRunner.run("history", "--warehouse", incremental.toString());
         assertThat(history.out().lines().skip(1).map(line -> line.replaceAll(".* (\\S+) +\\S+$", "$1")).toList())
                 .containsExactly("incremental", "full");
+    }
+
+    @Test
+    void load_whenANightTouchesOneYear_thenTheOtherYearsKeepTheirValuesAndTheTouchedOnesEqualAFullRecomputation() throws Exception {
+        // given: the sample's shelter exports (2019, 2022-2023) loaded into two equal warehouses
+        Path input = temp.resolve("input");
+        copy(Path.of("input/opvang"), input.resolve("opvang"));
+        Path incremental = temp.resolve("incremental/opvangmonitor.duckdb");
+        Path full = temp.resolve("full/opvangmonitor.duckdb");
+        CommandLineRunner.run(load(input, incremental));
+        copy(incremental.getParent(), full.getParent());
+        List<String> before = values(incremental);
+        BigDecimal frequent2019 = value(incremental, "mo_nacht_frequent", "GM0014", 2019);
+
+        // when: a stay of March 2019 at the Groningen night shelter arrives with its nights, four a week for two weeks
+        Files.writeString(input.resolve("opvang/verblijven/verblijven_groningen_2019-03.csv"), """
+                verblijf_id;client_id;geboortejaar;huishouden;geslacht;voorziening;voorzieningstype;aanbieder;gemeente_herkomst;startdatum;einddatum;uitstroom_bestemming;co_pas
+                V9100001;G900001;1980;alleenstaand;m;Nachtopvang Groningen;nachtopvang;Het Kopland;Groningen;01-03-2019;31-03-2019;zelfstandig_wonen;ja
+                """);
+        Files.writeString(input.resolve("opvang/nachten/nachten_groningen_2019-03.csv"), "client_id,datum,voorziening\n"
+                + Stream.of(4, 5, 6, 7, 11, 12, 13, 14).map(day -> "G900001,2019-03-%02d,Nachtopvang Groningen\n".formatted(day))
+                        .collect(Collectors.joining()));
+        var night = CommandLineRunner.run(load(input, incremental));
+        var fullNight = CommandLineRunner.run(concat(load(input, full), "--opvangmonitor.full-checks=true"));
+
+        // then: the night recomputed 2019 (and this year, as every night) through core.indicator_opvang, and every value equals the
+        // full recomputation's; the other years' values are the very rows of before
+        List<Integer> touched = Stream.of(2019, LocalDate.now().minusDays(7).getYear(), LocalDate.now().getYear()).distinct().toList();
+        assertThat(night.exitCode()).isEqualTo(fullNight.exitCode()).isIn(0, 2);
+        assertThat(night.out()).contains("indicators of the years " + touched.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ";");
+        assertThat(values(incremental)).isEqualTo(values(full));
+        assertThat(value(incremental, "mo_nacht_frequent", "GM0014", 2019)).isEqualByComparingTo(frequent2019.add(BigDecimal.ONE));
+        assertThat(yearsOtherThan(touched, values(incremental))).isEqualTo(yearsOtherThan(touched, before)).hasSizeGreaterThan(200);
+        // and the macro on any one year gives that year's rows of the view (which is the macro on every year)
+        try (Warehouse w = Warehouse.open(incremental)) {
+            for (int year = 2019; year <= LocalDate.now().getYear(); year++) {
+                assertThat(w.dsl.fetchValue("SELECT count(*) FROM (SELECT * FROM core.v_indicator_opvang WHERE year = " + year
+                        + " EXCEPT ALL SELECT * FROM core.indicator_opvang([" + year + "]))")).as("year %d", year).isEqualTo(0L);
+                assertThat(w.dsl.fetchValue("SELECT count(*) FROM (SELECT * FROM core.indicator_opvang([" + year
+                        + "]) EXCEPT ALL SELECT * FROM core.v_indicator_opvang WHERE year = " + year + ")")).as("year %d", year).isEqualTo(0L);
+            }
+        }
+    }
+
+    private static List<String> yearsOtherThan(List<Integer> years, List<String> values) {
+        return values.stream().filter(v -> !years.contains(Integer.valueOf(v.split(" ")[3]))).toList();
     }
 
     private static String[] load(Path input, Path warehouse) {
