@@ -51,6 +51,44 @@ class ChecksGatePublishIT {
     }
 
     @Test
+    void load_whenChecksOfAMartFail_thenTheMartIsEvaluatedOnceAndEachCheckCountsItsRows() throws Exception {
+        // given: two checks of one mart view, which the checks read from one evaluation of the view
+        Path vt = Files.createDirectories(temp.resolve("input/veiligthuis"));
+        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
+        Files.writeString(vt.resolve("a.csv"), IncrementalLoadIT.rows(1, 2));
+        assertThat(CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString()).exitCode())
+                .isZero();
+        Files.writeString(vt.resolve("b.csv"), IncrementalLoadIT.rows(3, 6));
+        Path checks = Files.createDirectories(temp.resolve("checks"));
+        String fails = "indicator_code like 'vt%' and value is not null";
+        Files.writeString(checks.resolve("mart.yml"), """
+                models:
+                  mart.indicator_yearly:
+                    not_null: [indicator_code]
+                    expressions:
+                      - name: no_veilig_thuis_values
+                        fails_when: "%s"
+                """.formatted(fails));
+
+        // when
+        var run = CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString(),
+                "--opvangmonitor.checks=" + checks);
+
+        // then: the failing rows are those of the view itself, counted in the build that was not published
+        long expected;
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:" + WarehouseFiles.failedBuildFor(warehouse)); var rows = connection.createStatement()
+                .executeQuery("SELECT count(*) FROM mart.indicator_yearly WHERE " + fails)) {
+            rows.next();
+            expected = rows.getLong(1);
+        }
+        assertThat(expected).isPositive();
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.out())
+                .contains("FAILED mart.indicator_yearly no_veilig_thuis_values: " + expected + " failing rows")
+                .doesNotContain("FAILED mart.indicator_yearly not_null(indicator_code)");
+    }
+
+    @Test
     void load_whenACheckDeclarationIsMisspelt_thenRunFailsNamingTheKey() throws Exception {
         // given
         Path vt = Files.createDirectories(temp.resolve("input/veiligthuis"));
