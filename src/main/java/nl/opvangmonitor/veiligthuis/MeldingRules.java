@@ -32,14 +32,15 @@ final class MeldingRules {
         r.rejectValue("aantal_kinderen_huisverbod", kinderen.lt(inline(0)), r.text("aantal_kinderen_huisverbod"),
                 "number of children cannot be negative");
         Field<Boolean> intensief = r.yesNo("intensief_casemanagement", true);
-        Field<Integer> dateKey = DSL.field("CAST(strftime({0}, '%Y%m%d') AS INTEGER)", SQLDataType.INTEGER, date);
+        // yyyymmdd by arithmetic: formatting a date as text per row costs more than the rest of the row's conversions
+        Field<Integer> dateKey = DSL.field("CAST(year({0}) * 10000 + month({0}) * 100 + day({0}) AS INTEGER)", SQLDataType.INTEGER, date);
         return new Facts()
                 .set(FCT_MELDING.MELDING_ID, meldingId)
                 .set(FCT_MELDING.CLIENT_KEY, clientKey)
                 .set(FCT_MELDING.MELDING_DATE, date)
                 .set(FCT_MELDING.DATE_KEY, dateKey)
                 .set(FCT_MELDING.MUNICIPALITY_KEY, municipality)
-                .set(FCT_MELDING.VORM_GEWELD, DSL.lower(r.text("vorm_geweld")))
+                .set(FCT_MELDING.VORM_GEWELD, r.perValue("vorm_geweld", DSL.lower(r.text("vorm_geweld"))))
                 .set(FCT_MELDING.DUUR_GEWELD_MAANDEN, duur)
                 .set(FCT_MELDING.IS_IN_ONDERZOEK, onderzoek)
                 .set(FCT_MELDING.IS_VEILIG_NA_12_MAANDEN, veilig)
