@@ -37,9 +37,13 @@ overnight_clients AS (
 ),
 night_shelter_nights AS (
     SELECT n.client_key, n.night_date, year(n.night_date) AS year,
-           any_value(v.municipality_code) AS municipality_code
+           -- two overlapping stays of other municipalities (a delivery that overlaps another) give the lowest code,
+           -- so that the count never depends on how DuckDB runs the join
+           min(v.municipality_code) AS municipality_code
     FROM core.fct_nacht n
-    JOIN core.dim_facility f ON f.facility_key = n.facility_key AND f.voorzieningstype = 'nachtopvang'
+    -- the facility version valid on the night (versions of a facility cover every date once, see R__61)
+    JOIN core.dim_facility f ON f.voorziening = n.voorziening AND n.night_date BETWEEN f.valid_from AND coalesce(f.valid_to, DATE '9999-12-31')
+                            AND f.voorzieningstype = 'nachtopvang'
     JOIN stays v ON v.client_key = n.client_key AND v.voorziening = n.voorziening
                 AND n.night_date BETWEEN v.start_date AND coalesce(v.end_date, n.night_date)
     WHERE of_years IS NULL OR list_contains(of_years, year(n.night_date))

@@ -91,7 +91,7 @@ class PseudonymConversionIT {
             }
             dsl.execute("INSERT INTO core.dim_facility SELECT * FROM after.core.dim_facility");
             for (String fact : FACTS) {
-                int copied = dsl.execute("INSERT INTO core." + fact + " SELECT f.* REPLACE (h.hex AS client_key) FROM after.core." + fact
+                int copied = dsl.execute("INSERT INTO core." + fact + " BY NAME SELECT f.* REPLACE (h.hex AS client_key) FROM after.core." + fact
                         + " f JOIN hex_of h ON h.pseudonym = f.client_key");
                 assertThat(copied).as(fact).isPositive().isEqualTo(dsl.fetchCount(DSL.table("after.core." + fact)));
             }
