@@ -1,5 +1,6 @@
 package nl.opvangmonitor.bench;
 
+import nl.opvangmonitor.db.audit.tables.records.LoadFileRecord;
 import nl.opvangmonitor.ingest.FileStatus;
 import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.audit.Tables.RUN_SCAN;
@@ -104,20 +105,15 @@ public final class BenchCommand {
         List<LocalDateTime[]> csvIntervals = new ArrayList<>();
         List<LocalDateTime[]> xlsxIntervals = new ArrayList<>();
         List<LocalDateTime[]> budgetIntervals = new ArrayList<>();
-        long read = 0;
-        long loaded = 0;
-        long rejected = 0;
-        boolean balanced = true;
+        Balance balance;
         try (Connection c = ReadOnlyWarehouse.connect(warehouse)) {
-            for (var f : DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).where(LOAD_FILE.STATUS.eq(FileStatus.LOADED.name())).fetch()) {
+            var files = DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).where(LOAD_FILE.STATUS.eq(FileStatus.LOADED.name())).fetch();
+            for (var f : files) {
                 LocalDateTime[] interval = {f.getStartedAt(), f.getFinishedAt()};
                 (f.getSource().equals("financien") ? budgetIntervals : f.getFilePath().endsWith(".xlsx") ? xlsxIntervals : csvIntervals)
                         .add(interval);
-                read += f.getRowsRead();
-                loaded += f.getRowsLoaded();
-                rejected += f.getRowsRejected();
-                balanced &= f.getRowsRead() == f.getRowsLoaded() + f.getRowsRejected();
             }
+            balance = Balance.of(files);
         }
         // what analysts and BI tools ask of the published warehouse: every budget aggregate for 342 municipalities x 10 years, every indicator value
         double budgetMarts;
@@ -180,7 +176,7 @@ public final class BenchCommand {
         line(out, "load: indicators", 0, metrics.seconds(LoadMetrics.Phase.INDICATORS));
         line(out, "load: checks", 0, metrics.seconds(LoadMetrics.Phase.CHECKS));
         line(out, "load: publish (incl. public db)", 0, metrics.seconds(LoadMetrics.Phase.PUBLISH));
-        line(out, "load: total (exit " + exit + ")", read, load);
+        line(out, "load: total (exit " + exit + ")", balance.read(), load);
         line(out, "rerun, nothing new (exit " + rerunExit + ")", 0, rerun);
         line(out, "marts: all budget aggregates", budgetMartRows, budgetMarts);
         line(out, "marts: all indicator values", indicatorMartRows, indicatorMarts);
@@ -188,21 +184,19 @@ public final class BenchCommand {
         line(out, "XLSX: plain POI SAX read", data.xlsxRows(), sax);
         line(out, "XLSX: our streaming reader", ourRows, ours);
         XlsxAlone alone = loadXlsxAlone(data.xlsx(), workdir.resolve("xlsx-alone"), loader);
-        line(out, "XLSX alone: file to facts (exit " + alone.exit() + ")", alone.read(), alone.seconds());
+        line(out, "XLSX alone: file to facts (exit " + alone.exit() + ")", alone.balance().read(), alone.seconds());
         out.printf("* summed over files, which load two at a time%n");
-        out.printf(Locale.ROOT, "rows read %d = loaded %d + rejected %d: %s; saxCells=%d; load peak heap %d MB%n", read, loaded, rejected,
-                balanced && read == loaded + rejected ? "yes" : "NO", saxCells, loadPeakHeap / (1 << 20));
-        out.printf(Locale.ROOT, "XLSX alone: rows read %d = loaded %d + rejected %d: %s; load peak heap %d MB; reader alone peak heap %d MB%n",
-                alone.read(), alone.loaded(), alone.rejected(), alone.read() == alone.loaded() + alone.rejected() ? "yes" : "NO",
+        out.printf(Locale.ROOT, "rows read %s; saxCells=%d; load peak heap %d MB%n", balance, saxCells, loadPeakHeap / (1 << 20));
+        out.printf(Locale.ROOT, "XLSX alone: rows read %s; load peak heap %d MB; reader alone peak heap %d MB%n", alone.balance(),
                 alone.peakHeap() / (1 << 20), xlsxPeakHeap / (1 << 20));
         out.printf(Locale.ROOT, "peer: CSV rows %d = loaded %d + rejected %d: %s%n", data.csvRows(), peer.loaded(), peer.rejected(),
                 data.csvRows() == peer.loaded() + peer.rejected() ? "yes" : "NO");
         Night night = loadMonth(input, warehouse, scale, seed, loader);
-        line(out, "night: one new month (exit " + night.exit() + ")", night.read(), night.seconds());
+        line(out, "night: one new month (exit " + night.exit() + ")", night.balance().read(), night.seconds());
         line(out, "night: indicators", 0, night.metrics().seconds(LoadMetrics.Phase.INDICATORS));
         line(out, "night: checks", 0, night.metrics().seconds(LoadMetrics.Phase.CHECKS));
-        out.printf(Locale.ROOT, "night: rows read %d = loaded %d + rejected %d: %s; scan %s (%s)%n", night.read(), night.loaded(),
-                night.rejected(), night.balanced() ? "yes" : "NO", night.full() ? "full" : "incremental", night.scanReason());
+        out.printf(Locale.ROOT, "night: rows read %s; scan %s (%s)%n", night.balance(), night.full() ? "full" : "incremental",
+                night.scanReason());
         if (startupRuns > 0) {
             StartupBench.measure(input, warehouse, startupRuns, out);
         }
@@ -212,8 +206,25 @@ public final class BenchCommand {
         return exit == 0 || exit == 2 ? 0 : exit;
     }
 
-    record Night(int exit, double seconds, LoadMetrics metrics, long read, long loaded, long rejected, boolean balanced, boolean full,
-            String scanReason) {
+    record Night(int exit, double seconds, LoadMetrics metrics, Balance balance, boolean full, String scanReason) {
+    }
+
+    /** Rows read, loaded and rejected over files of the audit, and whether read = loaded + rejected held for each of them. */
+    record Balance(long read, long loaded, long rejected, boolean balanced) {
+
+        static Balance of(List<LoadFileRecord> files) {
+            long read = files.stream().mapToLong(LoadFileRecord::getRowsRead).sum();
+            long loaded = files.stream().mapToLong(LoadFileRecord::getRowsLoaded).sum();
+            long rejected = files.stream().mapToLong(LoadFileRecord::getRowsRejected).sum();
+            boolean balanced = !files.isEmpty() && files.stream().allMatch(f -> f.getRowsRead() == f.getRowsLoaded() + f.getRowsRejected());
+            return new Balance(read, loaded, rejected, balanced);
+        }
+
+        /** {@code 120 = loaded 118 + rejected 2: yes}, as the bench prints it after "rows read". */
+        @Override
+        public String toString() {
+            return read + " = loaded " + loaded + " + rejected " + rejected + ": " + (balanced && read == loaded + rejected ? "yes" : "NO");
+        }
     }
 
     /**
@@ -233,15 +244,11 @@ public final class BenchCommand {
             long runId = dsl.select(DSL.max(RUN_SCAN.RUN_ID)).from(RUN_SCAN).fetchSingle().value1();
             var scan = dsl.selectFrom(RUN_SCAN).where(RUN_SCAN.RUN_ID.eq(runId)).fetchSingle();
             var files = dsl.selectFrom(LOAD_FILE).where(LOAD_FILE.RUN_ID.eq(runId)).fetch();
-            long read = files.stream().mapToLong(f -> f.getRowsRead()).sum();
-            long loaded = files.stream().mapToLong(f -> f.getRowsLoaded()).sum();
-            long rejected = files.stream().mapToLong(f -> f.getRowsRejected()).sum();
-            boolean balanced = !files.isEmpty() && files.stream().allMatch(f -> f.getRowsRead() == f.getRowsLoaded() + f.getRowsRejected());
-            return new Night(exit, seconds, metrics, read, loaded, rejected, balanced, scan.getIsFullScan(), scan.getReason());
+            return new Night(exit, seconds, metrics, Balance.of(files), scan.getIsFullScan(), scan.getReason());
         }
     }
 
-    record XlsxAlone(int exit, double seconds, long read, long loaded, long rejected, long peakHeap) {
+    record XlsxAlone(int exit, double seconds, Balance balance, long peakHeap) {
     }
 
     /**
@@ -260,8 +267,7 @@ public final class BenchCommand {
         long peakHeap = Math.max(0, peakHeapBytes() - heapBefore);
         try (Connection c = ReadOnlyWarehouse.connect(warehouse)) {
             var f = DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).fetchSingle();
-            return new XlsxAlone(exit, Duration.between(f.getStartedAt(), f.getFinishedAt()).toNanos() / 1e9, f.getRowsRead(),
-                    f.getRowsLoaded(), f.getRowsRejected(), peakHeap);
+            return new XlsxAlone(exit, Duration.between(f.getStartedAt(), f.getFinishedAt()).toNanos() / 1e9, Balance.of(List.of(f)), peakHeap);
         }
     }
 

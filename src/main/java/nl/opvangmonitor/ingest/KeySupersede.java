@@ -9,7 +9,9 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
+import org.jooq.Record1;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -85,8 +87,8 @@ class KeySupersede implements Tasklet {
      * The keys of this run's rows that are in more than one file: only their rows are ranked (a window over every
      * row of a first load sorts millions of keys that no other file holds).
      */
-    private static org.jooq.Select<? extends org.jooq.Record1<String>> repeatedKeys(DSLContext t, Table<?> fact, Field<String> key,
-                                                                               Field<Long> fileId, Table<?> thisRun, long runId) {
+    private static Select<Record1<String>> repeatedKeys(DSLContext t, Table<?> fact, Field<String> key, Field<Long> fileId, Table<?> thisRun,
+                                                     long runId) {
         Field<Long> runFile = thisRun.field(LOAD_FILE.FILE_ID);
         return t.select(key).from(fact)
                 .where(key.in(t.select(key).from(fact).join(thisRun).on(runFile.eq(fileId))

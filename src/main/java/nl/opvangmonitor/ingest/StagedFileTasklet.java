@@ -178,26 +178,27 @@ class StagedFileTasklet implements Tasklet {
         return String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e9);
     }
 
-    /**
-     * The source's rules over the staged columns, and what they write per table: each value checked against its
-     * fact column's bound (and cast once per value where it can be).
-     */
-    private record Rules(StagedRows rows, List<Facts> writes, List<Map<TableField<?, ?>, Field<?>>> written) {
+    /** The source's rules over the staged columns, and what they write. */
+    private record Rules(StagedRows rows, List<Write> writes) {
+    }
+
+    /** One table's rows: the facts as the rules set them, each value checked against its column's bound (and cast once per value where it can be). */
+    private record Write(Facts facts, Map<TableField<?, ?>, Field<?>> values) {
     }
 
     private Rules rules(List<String> stagedColumns) {
         StagedRows rows = new StagedRows(new LinkedHashSet<>(stagedColumns), source.identifierColumns());
-        List<Facts> writes = source.rules().apply(rows).stream().map(this::checked).toList();
+        List<Facts> facts = source.rules().apply(rows).stream().map(this::checked).toList();
         if (source.key() != null) {
             rows.uniqueKey(source.key());
         }
-        List<Map<TableField<?, ?>, Field<?>>> written = new ArrayList<>();
-        for (Facts write : writes) {
+        List<Write> writes = new ArrayList<>();
+        for (Facts write : facts) {
             Map<TableField<?, ?>, Field<?>> values = new LinkedHashMap<>();
             write.values().forEach((column, value) -> values.put(column, rows.fitsColumn(column, value)));
-            written.add(values);
+            writes.add(new Write(write, values));
         }
-        return new Rules(rows, writes, written);
+        return new Rules(rows, writes);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -205,8 +206,6 @@ class StagedFileTasklet implements Tasklet {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer); // opvang_scrub, also for files staged by the streaming readers
         DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
         StagedRows rows = rules.rows();
-        List<Facts> writes = rules.writes();
-        List<Map<TableField<?, ?>, Field<?>>> written = rules.written();
         long t = System.nanoTime();
         Field<Integer> rowNumber = DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
         Name bad = DSL.name("bad_" + fileId);
@@ -248,16 +247,15 @@ class StagedFileTasklet implements Tasklet {
                             REJECTED_ROW.RAW_VALUE, REJECTED_ROW.REASON).select((Select) txDsl.selectDistinct(reasons.fields()).from(reasons))
                             .execute();
                 }
-                for (int w = 0; w < writes.size(); w++) {
+                for (Write write : rules.writes()) {
                     // by name: each value goes to the column it is keyed by, wherever the table holds that column
-                    Facts write = writes.get(w);
-                    Table<?> table = write.table();
+                    Table<?> table = write.facts().table();
                     List<Field<?>> target = new ArrayList<>(List.of(table.field(FILE_ID), table.field(ROW_NUMBER)));
-                    target.addAll(written.get(w).keySet());
+                    target.addAll(write.values().keySet());
                     List<Field<?>> select = new ArrayList<>(List.of(inline(fileId), rowNumber));
-                    select.addAll(written.get(w).values());
-                    txDsl.insertInto(table).columns(target).select((Select) txDsl.select(select).from(parsed).where(write.where(), accepted))
-                            .execute();
+                    select.addAll(write.values().values());
+                    txDsl.insertInto(table).columns(target)
+                            .select((Select) txDsl.select(select).from(parsed).where(write.facts().where(), accepted)).execute();
                 }
             });
             phaseNanos[2] = System.nanoTime() - t;

@@ -77,7 +77,7 @@ public final class StagedRows {
     private final Map<String, String> origins = new LinkedHashMap<>();
     /** Per column, the rules evaluated once per distinct value (alias of their outcome -> condition). */
     private final Map<String, Map<String, Condition>> valueChecks = new LinkedHashMap<>();
-    /** Each field returned by {@link #perValue}, by identity: the column and the conversion behind it. */
+    /** Each field returned by {@link #perValue}, by identity, with the conversion behind it. */
     private final Map<Field<?>, Field<?>> perValueConversions = new IdentityHashMap<>();
     /** Conversions only the per-value rules read: not carried to the rows. */
     private final Set<String> valueOnly = new LinkedHashSet<>();
@@ -173,15 +173,13 @@ public final class StagedRows {
             Field<String> staged = field(DSL.name(column), SQLDataType.VARCHAR);
             Table<?> distinct = dsl.selectDistinct(staged).from(DSL.table(stagingTable)).asTable(ALIAS);
             String key = column;
+            List<SelectFieldOrAsterisk> converting = new ArrayList<>();
             if (untrimmed.contains(column)) {
                 // the rules read the trimmed text by the column's name; the rows find it by the text as delivered
                 key = DELIVERED;
                 distinct = dsl.select(field(DSL.name(ALIAS, column)).as(DELIVERED), Staging.trimmed(field(DSL.name(ALIAS, column), SQLDataType.VARCHAR))
                         .as(column)).from(distinct).asTable(ALIAS);
                 texts.put(column, field(DSL.name(values, column)).as(column));
-            }
-            List<SelectFieldOrAsterisk> converting = new ArrayList<>();
-            if (untrimmed.contains(column)) {
                 converting.add(field(DSL.name(ALIAS, DELIVERED)));
             }
             converting.add(field(DSL.name(ALIAS, column)));

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,8 +96,11 @@ final class Staging {
      * visible character (the common case) is taken as it is: all trimmed characters are below 33.
      */
     static Field<String> trimmed(Field<String> cell) {
-        return DSL.when(DSL.field("ascii({0}) > 32 AND ascii({0}[-1]) > 32", Boolean.class, cell), cell)
-                .otherwise(DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, cell, inline(TRIMMED)));
+        return DSL.when(DSL.field("ascii({0}) > 32 AND ascii({0}[-1]) > 32", Boolean.class, cell), cell).otherwise(trimmedSlowly(cell));
+    }
+
+    private static Field<String> trimmedSlowly(Field<String> cell) {
+        return DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, cell, inline(TRIMMED));
     }
 
     /**
@@ -103,8 +108,7 @@ final class Staging {
      * it), else a non-NULL marker; a cell that starts with a visible character is not trimmed to find out.
      */
     private static Field<String> filled(Field<String> cell) {
-        return DSL.when(DSL.field("ascii({0}) > 32", Boolean.class, cell), inline("x"))
-                .otherwise(DSL.field("nullif(trim({0}, {1}), '')", SQLDataType.VARCHAR, cell, inline(TRIMMED)));
+        return DSL.when(DSL.field("ascii({0}) > 32", Boolean.class, cell), inline("x")).otherwise(trimmedSlowly(cell));
     }
 
     /**
@@ -124,12 +128,12 @@ final class Staging {
                                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws SQLException {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer);
         Map<String, Integer> cellOf = tabular.cellOfColumn();
-        // inner: every cell trimmed once (trimming a set of characters is slow; most cells need none),
-        // identifiers pseudonymised from the raw cell (the function gets the raw column: DuckDB hands an
+        // inner: every cell trimmed once (trimming a set of characters is slow; most cells need none), except the
+        // cells the rules convert per value, which stay as delivered (u: trimming every cell is a large part of a
+        // scan); identifiers pseudonymised from the raw cell (the function gets the raw column: DuckDB hands an
         // expression's result to Java far more slowly; it treats a blank value as empty itself)
-        // cells the rules convert per value stay as delivered (u): trimming every cell is a large part of a scan
-        Set<Integer> asDelivered = new java.util.HashSet<>();
-        Set<String> untrimmed = new java.util.LinkedHashSet<>();
+        Set<Integer> asDelivered = new HashSet<>();
+        Set<String> untrimmed = new LinkedHashSet<>();
         for (String column : trimPerValue) {
             if (cellOf.containsKey(column) && !identifiers.contains(column)) {
                 asDelivered.add(cellOf.get(column));
