@@ -81,6 +81,8 @@ public final class StagedRows {
     private final Map<Field<?>, Field<?>> perValueConversions = new IdentityHashMap<>();
     /** Conversions only the per-value rules read: not carried to the rows. */
     private final Set<String> valueOnly = new LinkedHashSet<>();
+    /** Values computed once per row on top of the parsing query ({@link #perRow}). */
+    private final List<Field<?>> perRow = new ArrayList<>();
     private int converted;
     private int valueRules;
     private String keyColumn;
@@ -125,6 +127,18 @@ public final class StagedRows {
         return converted;
     }
 
+    /**
+     * A value derived from several columns once per row, on top of the parsing query, and read by name. What reads it
+     * then depends on that one column: a look-up subquery in a reference table runs once per distinct value of it
+     * (DuckDB decorrelates a subquery on the columns it reads), not once per distinct combination of the columns the
+     * value is made of (an age: a hundred ages, two hundred thousand pairs of birth year and start date).
+     */
+    public <T> Field<T> perRow(Field<T> expression) {
+        String alias = "d" + perRow.size();
+        perRow.add(expression.as(alias));
+        return field(DSL.name(ALIAS, alias), expression.getDataType());
+    }
+
     /** A conversion that only per-value rules ({@link #rejectValue}) read: computed per distinct value, not carried to the rows. */
     private <T> Field<T> perValueOnly(String column, Field<T> conversion) {
         Field<T> converted = perValue(column, conversion);
@@ -160,7 +174,7 @@ public final class StagedRows {
      * @param tables    the temporary tables made, to be dropped by the caller (also when this fails half-way)
      * @return the query the checks and facts read (alias {@value #ALIAS})
      */
-    SelectConditionStep<Record> parsing(DSLContext dsl, Name stagingTable, Field<Integer> rowNumber, Condition dataRow, Set<String> untrimmed,
+    Select<Record> parsing(DSLContext dsl, Name stagingTable, Field<Integer> rowNumber, Condition dataRow, Set<String> untrimmed,
                                         List<Name> tables) {
         Map<String, Field<?>> texts = new LinkedHashMap<>();
         for (String column : columns) {
@@ -222,7 +236,13 @@ public final class StagedRows {
             select.add(field(DSL.name(REPEATS, FIRST_ROW_OF_KEY)).as(FIRST_ROW_OF_KEY));
             from = from.leftJoin(DSL.table(repeatsTable).as(REPEATS)).on(field(DSL.name(REPEATS, REPEATED_KEY), SQLDataType.VARCHAR).eq(key));
         }
-        return dsl.select(select).from(from).where(dataRow);
+        SelectConditionStep<Record> parsed = dsl.select(select).from(from).where(dataRow);
+        if (perRow.isEmpty()) {
+            return parsed;
+        }
+        List<SelectFieldOrAsterisk> withDerived = new ArrayList<>(List.of(DSL.asterisk()));
+        withDerived.addAll(perRow);
+        return dsl.select(withDerived).from(parsed.asTable(ALIAS));
     }
 
     /**

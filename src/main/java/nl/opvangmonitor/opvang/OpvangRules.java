@@ -66,9 +66,9 @@ final class OpvangRules {
         Field<LocalDate> start = r.date("startdatum", true);
         Field<LocalDate> end = r.date("einddatum", false);
         r.reject(end.lt(start), "einddatum", r.text("einddatum"), inline("einddatum is before startdatum ").concat(r.text("startdatum")));
-        Field<Integer> age = DSL.year(start).minus(geboortejaar);
+        Field<Integer> age = r.perRow(DSL.year(start).minus(geboortejaar));
         r.reject(age.lt(inline(0)), "geboortejaar", r.text("geboortejaar"), "geboortejaar is after the startdatum");
-        // the bands are core.dim_age_group's (V010), looked up per age: the few distinct ages, not every row
+        // the bands are core.dim_age_group's (V010), looked up per age (a column of its own): the few distinct ages, not every row
         Field<String> ageGroup = DSL.field(DSL.select(DIM_AGE_GROUP.AGE_GROUP).from(DIM_AGE_GROUP)
                 .where(age.ge(DIM_AGE_GROUP.MIN_AGE).and(DIM_AGE_GROUP.MAX_AGE.isNull().or(age.lt(DIM_AGE_GROUP.MAX_AGE)))));
         return new Facts()

@@ -191,6 +191,28 @@ class StagedRowsTest {
     }
 
     @Test
+    void perRow_whenAValueOfTwoColumnsIsLookedUp_thenEachRowGetsItsBandAndTheRulesReadIt() {
+        dsl.execute("CREATE TEMP TABLE stg (row_number INTEGER, born VARCHAR, seen VARCHAR)");
+        dsl.execute("INSERT INTO stg VALUES (1, '2000', '2010'), (2, '1990', '2010'), (3, '2011', '2010'), (4, '1950', NULL)");
+        dsl.execute("CREATE TEMP TABLE band (name VARCHAR, lowest INTEGER)");
+        dsl.execute("INSERT INTO band VALUES ('child', 0), ('adult', 18)");
+        StagedRows rows = new StagedRows(new LinkedHashSet<>(List.of("born", "seen")), Set.of());
+        Field<Integer> age = rows.perRow(rows.wholeNumber("seen", false).minus(rows.wholeNumber("born", true)));
+        rows.reject(age.lt(DSL.inline(0)), "born", rows.text("born"), "born after seen");
+        Field<Integer> lowest = DSL.field(DSL.name("lowest"), SQLDataType.INTEGER);
+        Field<String> band = DSL.field(DSL.select(DSL.field(DSL.name("name"), SQLDataType.VARCHAR)).from(DSL.table(DSL.name("band")))
+                .where(lowest.le(age)).orderBy(lowest.desc()).limit(1));
+        var parsed = rows.parsing(dsl, DSL.name("stg"), DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER),
+                DSL.trueCondition(), Set.of(), new ArrayList<>()).asTable(StagedRows.ALIAS);
+        List<Field<?>> outer = new ArrayList<>(List.of(age.as("age"), band.as("band")));
+        rows.checks().forEach(check -> outer.add(DSL.when(check.when(), check.reason())));
+        List<String> actual = dsl.select(outer).from(parsed).orderBy(DSL.field(DSL.name(StagedRows.ALIAS, "row_number"))).fetch()
+                .map(r -> java.util.Arrays.toString(r.intoArray()));
+        assertThat(actual).containsExactly("[10, child, null, null, null, null, null, null]", "[20, adult, null, null, null, null, null, null]",
+                "[-1, null, null, null, null, null, null, born after seen]", "[null, null, null, null, null, null, null, null]");
+    }
+
+    @Test
     void parsing_whenAColumnIsStagedAsDelivered_thenItsTextAndValuesAreTrimmedOncePerValue() {
         dsl.execute("CREATE TEMP TABLE stg (row_number INTEGER, x VARCHAR)");
         dsl.execute("INSERT INTO stg VALUES (1, ' 01-02-2019 '), (2, '01-02-2019'), (3, '\t '), (4, NULL), (5, ' 1-2-19')");

@@ -27,22 +27,24 @@ class ModuleTablesBsnGuardIT {
     Path temp;
 
     @Test
-    void scan_whenAModuleFillsATableOutsideCore_thenABsnInItIsFoundNamingTableAndColumn() throws Exception {
-        // given a warehouse and a module whose facts live in main.side_facts, one value holding a BSN
+    void scan_whenAModuleFillsATableOutsideCore_thenItsBsnsAreCountedNamingTableAndColumn() throws Exception {
+        // given a warehouse and a module whose facts live in main.side_facts, values holding BSNs
         Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
         Files.createDirectories(temp.resolve("input/veiligthuis"));
         assertThat(Application.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString())).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse)) {
             DSLContext dsl = DSL.using(c, SQLDialect.DUCKDB);
             dsl.execute("CREATE TABLE main.side_facts (file_id BIGINT, note VARCHAR)");
-            dsl.execute("INSERT INTO main.side_facts VALUES (1, 'client 111222333 belde'), (1, 'geen nummer')");
+            // the same note on three rows and one note with two numbers: each BSN counted as often as it is stored
+            dsl.execute("INSERT INTO main.side_facts VALUES (1, 'client 111222333 belde'), (1, 'geen nummer'), (1, 'client 111222333 belde'),"
+                    + " (1, 'client 111222333 belde'), (1, '111.222.333 en 123456782'), (1, 'niet 111222334')");
             Table<?> sideFacts = dsl.meta().filterSchemas(schema -> schema.getName().equals("main")).getTables("side_facts").getFirst();
 
             // when the guard scans with a module that fills it
             List<BsnGuard.Finding> findings = BsnGuard.scan(dsl, List.of(module(sideFacts)), FULL);
 
             // then: where, not what; and nothing without the module
-            assertThat(findings).containsExactly(new BsnGuard.Finding("main.side_facts", "note", 1));
+            assertThat(findings).containsExactly(new BsnGuard.Finding("main.side_facts", "note", 5));
             assertThat(BsnGuard.scan(dsl, List.of(), FULL)).isEmpty();
         }
     }
