@@ -130,10 +130,10 @@ class PseudonymConversionIT {
         }
     }
 
-    /** Flyway on a warehouse file, with the migrations and views the application runs. */
+    /** Flyway on a warehouse file, with the migrations and views the application runs, as it runs them (WarehouseConfig). */
     static FluentConfiguration flyway(Path warehouse) {
         return Flyway.configure().dataSource("jdbc:duckdb:" + warehouse, null, null)
-                .locations("classpath:db/migrations", "classpath:db/views").cleanDisabled(true);
+                .locations("classpath:db/migrations", "classpath:db/views").cleanDisabled(true).group(true);
     }
 
     private static void write(Path file, Charset charset, String content) throws Exception {
