@@ -172,10 +172,10 @@ public final class StagedRows {
      *
      * @param untrimmed columns staged as delivered: trimmed here, once per distinct value
      * @param tables    the temporary tables made, to be dropped by the caller (also when this fails half-way)
-     * @return the query the checks and facts read (alias {@value #ALIAS})
+     * @return the query the checks and facts read (alias {@value #ALIAS}), with the values of {@link #perRow} on top
      */
     Select<Record> parsing(DSLContext dsl, Name stagingTable, Field<Integer> rowNumber, Condition dataRow, Set<String> untrimmed,
-                                        List<Name> tables) {
+                           List<Name> tables) {
         Map<String, Field<?>> texts = new LinkedHashMap<>();
         for (String column : columns) {
             texts.put(column, field(DSL.name(ALIAS, column)));
