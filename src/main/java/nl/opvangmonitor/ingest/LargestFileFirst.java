@@ -13,10 +13,11 @@ import org.springframework.batch.core.partition.support.TaskExecutorPartitionHan
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Starts the files of a source that take longest first: workbooks (they stream through Java on one
- * core), then the other files from large to small. Spring Batch hands partitions to the executor in
- * no fixed order; with two files at a time, a large workbook started last would leave one core idle
- * at the end of the source while it alone is still loading.
+ * Starts the files of a source that take longest first: workbooks (they stream through Java), then the
+ * other files from large to small. Spring Batch hands partitions to the executor in no fixed order; with
+ * two files at a time, a large CSV file started last would leave one core idle at the end of the source.
+ * A workbook keeps both cores busy on its own (a parser thread and the appender): loaded last it took as
+ * long in all (BENCHMARKS.md), so it stays first, beside the CSV files of its source.
  */
 final class LargestFileFirst extends TaskExecutorPartitionHandler {
 
