@@ -75,13 +75,14 @@ public final class BsnGuard {
         tables.addAll(Audit.AUDIT.getTables());
         modules.forEach(m -> tables.addAll(m.factTables()));
         List<Finding> findings = new ArrayList<>();
+        // how often a candidate is stored: the pattern runs once per distinct value
+        Field<Long> times = DSL.count().cast(SQLDataType.BIGINT).as("times");
         for (Table<?> table : tables) {
             if (table.getTableType().isView()) {
                 continue;
             }
             for (Field<?> column : table.fields()) {
                 Select<Record2<String, Long>> candidates;
-                Field<Long> times = DSL.count().cast(SQLDataType.BIGINT).as("times");
                 if (String.class.equals(column.getType())) {
                     @SuppressWarnings("unchecked")
                     Field<String> text = (Field<String>) column;

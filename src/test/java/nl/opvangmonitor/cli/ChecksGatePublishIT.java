@@ -18,25 +18,18 @@ class ChecksGatePublishIT {
     @Test
     void load_whenACheckFails_thenYesterdaysWarehouseStaysAndTheCheckIsNamed() throws Exception {
         // given
-        Path vt = Files.createDirectories(temp.resolve("input/veiligthuis"));
-        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
-        Files.writeString(vt.resolve("a.csv"), IncrementalLoadIT.rows(1, 2));
-        assertThat(CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString()).exitCode())
-                .isZero();
+        Path warehouse = publishedFirstDelivery();
         String yesterday = Fingerprint.of(warehouse).sha256();
-        Path checks = Files.createDirectories(temp.resolve("checks"));
-        Files.writeString(checks.resolve("strict.yml"), """
+        Path checks = checks("strict.yml", """
                 models:
                   core.fct_melding:
                     expressions:
                       - name: at_most_three_meldingen
                         fails_when: "melding_id in (select melding_id from core.fct_melding order by melding_id offset 3)"
                 """);
-        Files.writeString(vt.resolve("b.csv"), IncrementalLoadIT.rows(3, 5));
 
         // when
-        var night = CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString(),
-                "--opvangmonitor.checks=" + checks);
+        var night = nightWith(warehouse, IncrementalLoadIT.rows(3, 5), checks);
 
         // then
         assertThat(night.exitCode()).isEqualTo(4);
@@ -53,15 +46,9 @@ class ChecksGatePublishIT {
     @Test
     void load_whenChecksOfAMartFail_thenTheMartIsEvaluatedOnceAndEachCheckCountsItsRows() throws Exception {
         // given: two checks of one mart view, which the checks read from one evaluation of the view
-        Path vt = Files.createDirectories(temp.resolve("input/veiligthuis"));
-        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
-        Files.writeString(vt.resolve("a.csv"), IncrementalLoadIT.rows(1, 2));
-        assertThat(CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString()).exitCode())
-                .isZero();
-        Files.writeString(vt.resolve("b.csv"), IncrementalLoadIT.rows(3, 6));
-        Path checks = Files.createDirectories(temp.resolve("checks"));
+        Path warehouse = publishedFirstDelivery();
         String fails = "indicator_code like 'vt%' and value is not null";
-        Files.writeString(checks.resolve("mart.yml"), """
+        Path checks = checks("mart.yml", """
                 models:
                   mart.indicator_yearly:
                     not_null: [indicator_code]
@@ -71,8 +58,7 @@ class ChecksGatePublishIT {
                 """.formatted(fails));
 
         // when
-        var run = CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString(),
-                "--opvangmonitor.checks=" + checks);
+        var run = nightWith(warehouse, IncrementalLoadIT.rows(3, 6), checks);
 
         // then: the failing rows are those of the view itself, counted in the build that was not published
         long expected;
@@ -88,13 +74,36 @@ class ChecksGatePublishIT {
                 .doesNotContain("FAILED mart.indicator_yearly not_null(indicator_code)");
     }
 
+    /** Loads and publishes a first Veilig Thuis delivery (rows 1-2); returns the published warehouse. */
+    private Path publishedFirstDelivery() throws Exception {
+        Path vt = Files.createDirectories(temp.resolve("input/veiligthuis"));
+        Path warehouse = temp.resolve("wh/opvangmonitor.duckdb");
+        Files.writeString(vt.resolve("a.csv"), IncrementalLoadIT.rows(1, 2));
+        assertThat(CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString()).exitCode())
+                .isZero();
+        return warehouse;
+    }
+
+    /** A checks folder holding one declaration file. */
+    private Path checks(String file, String declaration) throws Exception {
+        Path checks = Files.createDirectories(temp.resolve("checks"));
+        Files.writeString(checks.resolve(file), declaration);
+        return checks;
+    }
+
+    /** The night: a second delivery with these rows, loaded with the declared checks. */
+    private CommandLineRunner.Result nightWith(Path warehouse, String rows, Path checks) throws Exception {
+        Files.writeString(temp.resolve("input/veiligthuis/b.csv"), rows);
+        return CommandLineRunner.run("load", "--input", temp.resolve("input").toString(), "--warehouse", warehouse.toString(),
+                "--opvangmonitor.checks=" + checks);
+    }
+
     @Test
     void load_whenACheckDeclarationIsMisspelt_thenRunFailsNamingTheKey() throws Exception {
         // given
         Path vt = Files.createDirectories(temp.resolve("input/veiligthuis"));
         Files.writeString(vt.resolve("a.csv"), IncrementalLoadIT.rows(1, 2));
-        Path checks = Files.createDirectories(temp.resolve("checks"));
-        Files.writeString(checks.resolve("typo.yml"), """
+        Path checks = checks("typo.yml", """
                 models:
                   core.fct_melding:
                     uniqe: [melding_id]
