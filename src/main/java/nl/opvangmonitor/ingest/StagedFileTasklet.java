@@ -25,6 +25,8 @@ import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
@@ -204,7 +206,9 @@ class StagedFileTasklet implements Tasklet {
     @SuppressWarnings({"rawtypes", "unchecked"})
     private void load(Connection connection, long fileId, StagedTable staged, Rules rules, long[] phaseNanos) throws Exception {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer); // opvang_scrub, also for files staged by the streaming readers
-        DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB);
+        // the rules' statements with their values written in, not bound: DuckDB plans a literal better than a parameter
+        // (the rules and write of a file of 250,000 meldingen took 0.36 s instead of 0.45 s); no client identifier is among them
+        DSLContext dsl = DSL.using(connection, SQLDialect.DUCKDB, new Settings().withStatementType(StatementType.STATIC_STATEMENT));
         StagedRows rows = rules.rows();
         long t = System.nanoTime();
         Field<Integer> rowNumber = DSL.field(DSL.name(StagedRows.ALIAS, "row_number"), SQLDataType.INTEGER);
