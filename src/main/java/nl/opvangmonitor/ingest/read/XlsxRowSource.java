@@ -1,5 +1,6 @@
 package nl.opvangmonitor.ingest.read;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -99,9 +100,7 @@ final class XlsxRowSource implements RawRowSource {
             }
             boolean date1904 = uses1904DateSystem(reader);
             InputStream sheet = sheets.next();
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            XMLInputFactory factory = xmlInputFactory();
             // names are compared without their prefix (see local): resolving namespaces took a fifth of the read
             factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
             return new XlsxRowSource(pkg, sheet, factory.createXMLStreamReader(sheet), strings, styles, date1904);
@@ -114,12 +113,23 @@ final class XlsxRowSource implements RawRowSource {
         }
     }
 
+    /**
+     * Aalto's StAX parser, named here rather than found on the class path: it reads the 500,000-row sheet of the
+     * benchmark in 1.7 s where the JDK's own parser takes 3.0 s (2.7 against 3.9 s in a fresh JVM), and it checks
+     * that the XML is well-formed just the same. No DTD and no external entity: a sheet that declares one is not
+     * read ({@code XlsxRowSourceTest}).
+     */
+    private static XMLInputFactory xmlInputFactory() {
+        XMLInputFactory factory = new InputFactoryImpl();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
     /** Workbooks saved by old Mac Excel count dates from 1904 (workbookPr date1904="1"). */
     private static boolean uses1904DateSystem(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         try (InputStream workbook = reader.getWorkbookData()) {
-            XMLStreamReader xml = factory.createXMLStreamReader(workbook);
+            XMLStreamReader xml = xmlInputFactory().createXMLStreamReader(workbook);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(xml.getLocalName())) {
                     String v = xml.getAttributeValue(null, "date1904");

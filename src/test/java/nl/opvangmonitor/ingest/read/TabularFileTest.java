@@ -704,6 +704,23 @@ class TabularFileTest {
                 tuple(3, "M2", "2019-02-01", "gesloten & klaar", null));
     }
 
+    @Test
+    void open_whenTheSheetDeclaresAnExternalEntity_thenNoFileIsReadIntoACell() throws Exception {
+        // given: a hostile sheet whose DTD points an entity at a file of this machine, used as a cell's value
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "SECRET-CONTENT");
+        List<String> header = List.of("melding_id", "datum_melding", "status", "aantal");
+        Path hostile = dir.resolve("external_entity.xlsx");
+        DefectiveWorkbooks.write(hostile, header, List.of(List.of("M1", "d", "open", "3")), "datum_melding",
+                xml -> xml.replaceFirst("<worksheet", "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]><worksheet")
+                        .replace("<v>3</v>", "<v>&xxe;</v>"));
+        assertThat(DefectiveWorkbooks.sheetXml(hostile)).contains("<!ENTITY xxe SYSTEM").contains("<v>&xxe;</v>");
+
+        // when / then: the parser stops at the DTD, before the first row, and the file's content is nowhere
+        assertThatThrownBy(() -> readAll(hostile, COLUMNS))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessage("cannot read the file: sheet row 1: the sheet XML is corrupt (not well-formed)");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
