@@ -45,11 +45,19 @@ final class StartupBench {
 
     /** How this program was started: the jar with {@code java -jar}, else its class path (tests, an IDE). */
     private static List<String> launcher() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return launcher(List.of());
+    }
+
+    /** The same, with these options for the new JVM. */
+    static List<String> launcher(List<String> jvmOptions) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        line.addAll(jvmOptions);
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
-            return List.of(java, "-jar", classPath);
+            line.addAll(List.of("-jar", classPath));
+        } else {
+            line.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath, "nl.opvangmonitor.Launcher"));
         }
-        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "nl.opvangmonitor.Launcher");
+        return line;
     }
 }

@@ -20,6 +20,19 @@ class BenchCommandTest {
         assertThat(BenchCommand.wallSeconds(List.of())).isZero();
     }
 
+    @Test
+    void peakHeapBeforeCollectionMb_whenTheLogHasPausesOfEveryKind_thenTheLargestHeapBeforeAny() {
+        List<String> gcLog = List.of(
+                "[0.004s][info][gc] Using G1",
+                "[0.512s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->5M(256M) 2.345ms",
+                "[1.204s][info][gc] GC(7) Pause Young (Concurrent Start) (G1 Humongous Allocation) 117M->61M(256M) 3.001ms",
+                "[1.310s][info][gc] GC(8) Pause Remark 70M->70M(256M) 0.812ms",
+                "[1.400s][info][gc] GC(8) Concurrent Mark Cycle 95.123ms");
+
+        assertThat(BenchCommand.peakHeapBeforeCollectionMb(gcLog)).isEqualTo(117);
+        assertThat(BenchCommand.peakHeapBeforeCollectionMb(List.of("[0.004s][info][gc] Using G1"))).isZero();
+    }
+
     private static LocalDateTime[] interval(double from, double to) {
         return new LocalDateTime[] {T0.plusNanos((long) (from * 1e9)), T0.plusNanos((long) (to * 1e9))};
     }
