@@ -260,8 +260,10 @@ public final class BenchCommand {
     }
 
     /**
-     * The workbook loaded on its own into a warehouse of its own: its file-to-facts time (from the audit,
-     * as for the CSV files) without the CSV files on the other core, and the load's peak heap.
+     * The workbook loaded on its own into a warehouse of its own, without the CSV files on the other core, in a JVM of its
+     * own started as a nightly run starts (with the start-up cache when bench has it) and held to {@value #XLSX_HEAP_MB} MB
+     * of heap, so a load that needed more would fail: its file-to-facts time (from the audit, as for the CSV files) and the
+     * most heap before a collection (from the collector's log). Its output is in {@code load.log} beside it.
      */
     private static XlsxAlone loadXlsxAlone(Path xlsx, Path dir) throws Exception {
         FileSystemUtils.deleteRecursively(dir);

@@ -117,7 +117,7 @@ final class XlsxRowSource implements RawRowSource {
      * Aalto's StAX parser, named here rather than found on the class path: it reads the 500,000-row sheet of the
      * benchmark in 1.7 s where the JDK's own parser takes 3.0 s (2.7 against 3.9 s in a fresh JVM), and it checks
      * that the XML is well-formed just the same. No DTD and no external entity: a sheet that declares one is not
-     * read ({@code XlsxRowSourceTest}).
+     * read ({@code TabularFileTest}).
      */
     private static XMLInputFactory xmlInputFactory() {
         XMLInputFactory factory = new InputFactoryImpl();
