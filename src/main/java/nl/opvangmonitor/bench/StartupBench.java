@@ -27,7 +27,7 @@ final class StartupBench {
             double[] seconds = new double[runs];
             int exit = 0;
             for (int i = 0; i < runs; i++) {
-                List<String> line = new ArrayList<>(launcher());
+                List<String> line = new ArrayList<>(launcher(List.of()));
                 line.addAll(command);
                 long t = System.nanoTime();
                 Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -43,12 +43,10 @@ final class StartupBench {
         }
     }
 
-    /** How this program was started: the jar with {@code java -jar}, else its class path (tests, an IDE). */
-    private static List<String> launcher() {
-        return launcher(List.of());
-    }
-
-    /** The same, with these options for the new JVM. */
+    /**
+     * A new JVM started as this program was, with these options: the jar with {@code java -jar}, else its class path
+     * (tests, an IDE).
+     */
     static List<String> launcher(List<String> jvmOptions) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         line.addAll(jvmOptions);

@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import nl.opvangmonitor.privacy.PseudonymKeySource;
 import nl.opvangmonitor.privacy.Pseudonymizer;
 import nl.opvangmonitor.publish.StorageVersion;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -32,6 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 @EnableConfigurationProperties(OpvangmonitorProperties.class)
 public class WarehouseConfig {
+
+    /** Where the migrations (V__) and the views (R__) are. */
+    public static final List<String> MIGRATIONS = List.of("classpath:db/migrations", "classpath:db/views");
 
     @Bean
     @Primary
@@ -93,15 +98,19 @@ public class WarehouseConfig {
 
     @Bean
     public Flyway warehouseFlyway(DataSource warehouseDataSource) {
+        return migrations().dataSource(warehouseDataSource).load();
+    }
+
+    /** How the warehouse is migrated, without a database yet: the one configuration the application and its tests use. */
+    public static FluentConfiguration migrations() {
         return Flyway.configure()
-                .dataSource(warehouseDataSource)
-                .locations("classpath:db/migrations", "classpath:db/views")
+                .locations(MIGRATIONS.toArray(String[]::new))
                 .cleanDisabled(true)
                 // every pending migration in one transaction: a failure leaves the warehouse as it was, and one
                 // commit instead of one per migration (a fresh warehouse migrates in 0.6 s instead of 0.9 s)
-                .group(true)
-                .load();
+                .group(true);
     }
+
 
     @Bean
     public Pseudonymizer pseudonymizer(OpvangmonitorProperties properties, Environment environment) {

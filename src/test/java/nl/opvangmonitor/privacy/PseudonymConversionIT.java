@@ -12,7 +12,7 @@ import java.sql.DriverManager;
 import java.util.Arrays;
 import java.util.List;
 import nl.opvangmonitor.cli.CommandLineRunner;
-import org.flywaydb.core.Flyway;
+import nl.opvangmonitor.warehouse.WarehouseConfig;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -130,10 +130,9 @@ class PseudonymConversionIT {
         }
     }
 
-    /** Flyway on a warehouse file, with the migrations and views the application runs, as it runs them (WarehouseConfig). */
+    /** Flyway on a warehouse file, configured as the application migrates. */
     static FluentConfiguration flyway(Path warehouse) {
-        return Flyway.configure().dataSource("jdbc:duckdb:" + warehouse, null, null)
-                .locations("classpath:db/migrations", "classpath:db/views").cleanDisabled(true).group(true);
+        return WarehouseConfig.migrations().dataSource("jdbc:duckdb:" + warehouse, null, null);
     }
 
     private static void write(Path file, Charset charset, String content) throws Exception {
