@@ -6,6 +6,7 @@ import static nl.opvangmonitor.db.audit.Tables.LOAD_FILE;
 import static nl.opvangmonitor.db.audit.Tables.RUN_SCAN;
 import static org.jooq.impl.DSL.inline;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -46,7 +47,9 @@ import org.xml.sax.XMLReader;
 /**
  * {@code bench --scale S --workdir DIR}: generates synthetic exports at scale, measures DuckDB's own
  * read_csv on the same CSV files through the same driver, runs the full {@code load} on them, a rerun
- * with nothing new, the analyst's plain DuckDB SQL pipeline on the same CSV files ({@link PeerPipeline}),
+ * with nothing new, the analyst's plain DuckDB SQL pipeline on the same CSV files ({@link PeerPipeline}), the CSV
+ * files loaded on their own in a JVM of their own as those two read them, with nothing else on the cores (the CSV ingest
+ * of {@code csv_ratio} and {@code peer_ratio}; their window in the full load, beside the workbook, is printed too),
  * our XLSX reader against a plain POI SAX read of the same sheet and the workbook loaded on its own, in a JVM of its own
  * held to 256 MB of heap (file to facts, and the most heap before a collection: {@code xlsx_seconds},
  * {@code xlsx_peak_heap_mb}), then
@@ -109,6 +112,8 @@ public final class BenchCommand {
 
         // the analyst's pipeline on the same CSV files (its municipality seed comes from the warehouse just loaded)
         PeerPipeline.Result peer = PeerPipeline.run(workdir.resolve("peer.duckdb"), input, warehouse);
+        // the CSV files on their own, as the baseline and the peer read them: in the full load the workbook shares the cores
+        Alone csvAlone = loadAlone(input, data.csvFiles(), workdir.resolve("csv-alone"), List.of());
 
         List<LocalDateTime[]> csvIntervals = new ArrayList<>();
         List<LocalDateTime[]> xlsxIntervals = new ArrayList<>();
@@ -191,12 +196,19 @@ public final class BenchCommand {
         line(out, "report: every area (exit " + reportExit + ")", reportAreas, report);
         line(out, "XLSX: plain POI SAX read", data.xlsxRows(), sax);
         line(out, "XLSX: our streaming reader", ourRows, ours);
-        XlsxAlone alone = loadXlsxAlone(data.xlsx(), workdir.resolve("xlsx-alone"));
+        line(out, "CSV alone: file to facts (exit " + csvAlone.exit() + ")", csvAlone.balance().read(), csvAlone.seconds());
+        // the workbook on its own, held to the heap of the target: a load that needed more would fail
+        Path gcLog = workdir.resolve("xlsx-alone/gc.log");
+        Alone alone = loadAlone(input, List.of(data.xlsx()), workdir.resolve("xlsx-alone"), List.of("-Xmx" + XLSX_HEAP_MB + "m",
+                "-Xlog:gc:file=" + gcLog));
+        long xlsxAlonePeakHeapMb = peakHeapBeforeCollectionMb(Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.of());
         line(out, "XLSX alone: file to facts (exit " + alone.exit() + ")", alone.balance().read(), alone.seconds());
         out.printf("* summed over files, which load two at a time%n");
         out.printf(Locale.ROOT, "rows read %s; saxCells=%d; load peak heap %d MB%n", balance, saxCells, loadPeakHeap / (1 << 20));
         out.printf(Locale.ROOT, "XLSX alone: rows read %s; in a JVM of its own held to -Xmx%dm: most heap before a collection %d MB;"
-                + " reader alone peak heap %d MB%n", alone.balance(), XLSX_HEAP_MB, alone.peakHeapMb(), xlsxPeakHeap / (1 << 20));
+                + " reader alone peak heap %d MB%n", alone.balance(), XLSX_HEAP_MB, xlsxAlonePeakHeapMb, xlsxPeakHeap / (1 << 20));
+        out.printf(Locale.ROOT, "CSV alone: rows read %s; in the full load, beside the workbook and the budget: %.2f s (%.2f x read_csv)%n",
+                csvAlone.balance(), csvIngest, csvIngest / baseline);
         out.printf(Locale.ROOT, "peer: CSV rows %d = loaded %d + rejected %d: %s%n", data.csvRows(), peer.loaded(), peer.rejected(),
                 data.csvRows() == peer.loaded() + peer.rejected() ? "yes" : "NO");
         Night night = loadMonth(input, warehouse, scale, seed, loader);
@@ -209,7 +221,7 @@ public final class BenchCommand {
             StartupBench.measure(input, warehouse, startupRuns, out);
         }
         out.printf(Locale.ROOT, "csv_ratio=%.2f peer_ratio=%.2f xlsx_seconds=%.2f xlsx_peak_heap_mb=%d night_indicators_checks_s=%.2f%n",
-                csvIngest / baseline, csvIngest / peer.seconds(), alone.seconds(), alone.peakHeapMb(),
+                csvAlone.seconds() / baseline, csvAlone.seconds() / peer.seconds(), alone.seconds(), xlsxAlonePeakHeapMb,
                 night.metrics().seconds(LoadMetrics.Phase.INDICATORS) + night.metrics().seconds(LoadMetrics.Phase.CHECKS));
         return exit == 0 || exit == 2 ? 0 : exit;
     }
@@ -256,37 +268,50 @@ public final class BenchCommand {
         }
     }
 
-    record XlsxAlone(int exit, double seconds, Balance balance, long peakHeapMb) {
+    /** A load of some of the files on their own: its exit code, and the files as its audit has them. */
+    record Alone(int exit, List<LoadFileRecord> files) {
+
+        /** The wall time during which any of its files was loading (files load two at a time). */
+        double seconds() {
+            return wallSeconds(files.stream().map(f -> new LocalDateTime[] {f.getStartedAt(), f.getFinishedAt()}).toList());
+        }
+
+        Balance balance() {
+            return Balance.of(files);
+        }
     }
 
     /**
-     * The workbook loaded on its own into a warehouse of its own, without the CSV files on the other core, in a JVM of its
-     * own started as a nightly run starts (with the start-up cache when bench has it) and held to {@value #XLSX_HEAP_MB} MB
-     * of heap, so a load that needed more would fail: its file-to-facts time (from the audit, as for the CSV files) and the
-     * most heap before a collection (from the collector's log). Its output is in {@code load.log} beside it.
+     * The given files of {@code input} loaded on their own into a warehouse of their own, in a JVM of their own started as
+     * a nightly run starts (with the start-up cache when bench has it, and {@code jvmOptions}): nothing else on the cores,
+     * as DuckDB's own {@code read_csv} has none beside it. The files are linked (copied where links are not possible) into
+     * their source folders under {@code dir}; the load's output is in {@code load.log} beside them.
      */
-    private static XlsxAlone loadXlsxAlone(Path xlsx, Path dir) throws Exception {
+    private static Alone loadAlone(Path input, List<Path> files, Path dir, List<String> jvmOptions) throws Exception {
         FileSystemUtils.deleteRecursively(dir);
-        Path folder = Files.createDirectories(dir.resolve("input/veiligthuis"));
-        Files.copy(xlsx, folder.resolve(xlsx.getFileName()));
+        for (Path file : files) {
+            Path linked = dir.resolve("input").resolve(input.relativize(file));
+            Files.createDirectories(linked.getParent());
+            try {
+                Files.createLink(linked, file);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(file, linked);
+            }
+        }
         Path warehouse = dir.resolve("warehouse/opvangmonitor.duckdb");
-        Path gcLog = dir.resolve("gc.log");
         List<String> options = new ArrayList<>();
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (option.startsWith("-XX:AOTCache=")) {
                 options.add(option); // the start-up cache of ./opvangmonitor, which a nightly load starts with too
             }
         }
-        options.add("-Xmx" + XLSX_HEAP_MB + "m");
-        options.add("-Xlog:gc:file=" + gcLog);
+        options.addAll(jvmOptions);
         List<String> line = new ArrayList<>(StartupBench.launcher(options));
         line.addAll(List.of("load", "--input", dir.resolve("input").toString(), "--warehouse", warehouse.toString()));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
         int exit = process.waitFor();
-        long peakHeapMb = peakHeapBeforeCollectionMb(Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.of());
         try (Connection c = ReadOnlyWarehouse.connect(warehouse)) {
-            var f = DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).fetchSingle();
-            return new XlsxAlone(exit, Duration.between(f.getStartedAt(), f.getFinishedAt()).toNanos() / 1e9, Balance.of(List.of(f)), peakHeapMb);
+            return new Alone(exit, DSL.using(c, SQLDialect.DUCKDB).selectFrom(LOAD_FILE).fetch());
         }
     }
 

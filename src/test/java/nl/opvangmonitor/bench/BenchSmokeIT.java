@@ -31,6 +31,11 @@ class BenchSmokeIT {
                 // the analyst's pipeline on the same CSV files rejects the same six bad rows
                 .containsPattern("(?m)^peer: plain DuckDB SQL pipeline +6500 +\\d+\\.\\d\\d ")
                 .contains("peer: CSV rows 6500 = loaded 6494 + rejected 6: yes")
+                // the CSV files loaded on their own, in a JVM of their own: what csv_ratio and peer_ratio measure; the same
+                // six rows rejected (exit 2: loaded with rejects); their window in the full load beside it
+                .containsPattern("(?m)^CSV alone: file to facts \\(exit 2\\) +6500 +\\d+\\.\\d\\d ")
+                .containsPattern("(?m)^CSV alone: rows read 6500 = loaded 6494 \\+ rejected 6: yes; in the full load, beside the workbook "
+                        + "and the budget: \\d+\\.\\d\\d s \\(\\d+\\.\\d\\d x read_csv\\)$")
                 // the workbook loaded on its own, in a JVM of its own held to 256 MB: what xlsx_seconds and xlsx_peak_heap_mb measure
                 .containsPattern("(?m)^XLSX alone: file to facts \\(exit 0\\) +250 +\\d+\\.\\d\\d ")
                 .containsPattern("(?m)^XLSX alone: rows read 250 = loaded 250 \\+ rejected 0: yes; in a JVM of its own held to -Xmx256m: "

@@ -75,6 +75,26 @@ class StagingTest {
     }
 
     @Test
+    void stage_whenTheConnectionLetsDuckDbWriteInAnyOrder_thenALargeFileStillKeepsItsLineNumbers() throws Exception {
+        // a file DuckDB reads on both threads, in several parts; each row names its own line in voorziening. The load lets
+        // DuckDB write the facts in any order (their rows carry their numbers): staging must not inherit that
+        int rows = 1_000_000;
+        StringBuilder csv = new StringBuilder("client_id;datum;voorziening\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append('K').append(i % 5000).append(";01-02-2019;L").append(i + 2).append('\n');
+        }
+        dsl.execute("SET preserve_insertion_order = false");
+
+        StagedTable staged = stage(write("large.csv", csv.toString(), StandardCharsets.UTF_8));
+
+        assertThat(staged.nativeCsv()).isTrue();
+        assertThat(staged.rows()).isEqualTo(rows);
+        var s = DSL.table(staged.table()).as(StagedRows.ALIAS);
+        assertThat(dsl.fetchCount(dsl.selectFrom(s).where(col("voorziening").ne(DSL.inline("L").concat(staged.rowNumber().cast(SQLDataType.VARCHAR))))))
+                .as("rows whose row number is not their line").isZero();
+    }
+
+    @Test
     void stage_whenWindows1252_thenStreamedWithTheSameRows() throws Exception {
         StagedTable nativeRows = stage(write("native.csv", ROWS, StandardCharsets.UTF_8));
         var expected = rows(nativeRows);
