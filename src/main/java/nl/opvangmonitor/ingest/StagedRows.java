@@ -131,7 +131,9 @@ public final class StagedRows {
      * A value derived from several columns once per row, on top of the parsing query, and read by name. What reads it
      * then depends on that one column: a look-up subquery in a reference table runs once per distinct value of it
      * (DuckDB decorrelates a subquery on the columns it reads), not once per distinct combination of the columns the
-     * value is made of (an age: a hundred ages, two hundred thousand pairs of birth year and start date).
+     * value is made of (an age: a hundred ages, two hundred thousand pairs of birth year and start date). To find those
+     * values DuckDB still keeps a copy of every row of the file; a small reference is cheaper as a value built once per
+     * statement, as the age band of a stay is ({@code OpvangRules.ageGroup}).
      */
     public <T> Field<T> perRow(Field<T> expression) {
         String alias = "d" + perRow.size();
