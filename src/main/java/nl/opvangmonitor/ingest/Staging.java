@@ -123,15 +123,6 @@ final class Staging {
         }
     }
 
-    /** Resets a setting of the connection to the database's own, as {@link #drop} after a failure. */
-    static void reset(Connection connection, String setting) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("RESET " + setting);
-        } catch (SQLException e) {
-            log.debug("resetting {}: {}", setting, SafeMessage.of(e));
-        }
-    }
-
     private static StagedTable readNatively(Connection connection, DSLContext dsl, Name table, Path file, CsvDialect dialect,
                                        TabularFile tabular, SourceColumns columns, Set<String> identifiers, Set<String> trimPerValue,
                                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws SQLException {
@@ -191,8 +182,9 @@ final class Staging {
                 + ", header = true, auto_detect = false, skip = 0, delim = " + dsl.renderInlined(inline(delimiter))
                 + ", quote = '\"', escape = '\"', strict_mode = true, columns = " + types + "))";
         try (Statement statement = connection.createStatement()) {
-            // a record's row number is its place in the table (rowid): DuckDB keeps the file's order only when told to
-            statement.execute("SET preserve_insertion_order = true");
+            // a record's row number is its place in the table (rowid): DuckDB keeps the file's order because
+            // preserve_insertion_order is on, its default. That setting is the whole database's, not this connection's:
+            // turning it off for any statement of the load would reach the files staging beside it
             statement.execute(sql);
         } catch (SQLException e) {
             // the message quotes the offending line, which may hold an identifier: never shown
