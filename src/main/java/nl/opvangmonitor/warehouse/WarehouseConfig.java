@@ -111,7 +111,6 @@ public class WarehouseConfig {
                 .group(true);
     }
 
-
     @Bean
     public Pseudonymizer pseudonymizer(OpvangmonitorProperties properties, Environment environment) {
         boolean production = Arrays.asList(environment.getActiveProfiles()).contains("production");
