@@ -128,10 +128,11 @@ final class Staging {
                                        Fingerprint fingerprint, Pseudonymizer pseudonymizer) throws SQLException {
         PseudonymFunction.ensureRegistered(connection, pseudonymizer);
         Map<String, Integer> cellOf = tabular.cellOfColumn();
-        // inner: every cell trimmed once (trimming a set of characters is slow; most cells need none), except the
-        // cells the rules convert per value, which stay as delivered (u: trimming every cell is a large part of a
+        // inner: every cell kept as text trimmed once (trimming a set of characters is slow; most cells need none), except
+        // the cells the rules convert per value, which stay as delivered (u: trimming every cell is a large part of a
         // scan); identifiers pseudonymised from the raw cell (the function gets the raw column: DuckDB hands an
-        // expression's result to Java far more slowly; it treats a blank value as empty itself)
+        // expression's result to Java far more slowly; it treats a blank value as empty itself). Of a cell that is not
+        // kept as trimmed text (converted per value, an identifier, an ignored column) only whether it is filled counts
         Set<Integer> asDelivered = new HashSet<>();
         Set<String> untrimmed = new LinkedHashSet<>();
         for (String column : trimPerValue) {
@@ -140,10 +141,16 @@ final class Staging {
                 untrimmed.add(column);
             }
         }
+        Set<Integer> keptTrimmed = new HashSet<>();
+        cellOf.forEach((column, cell) -> {
+            if (columns.all().contains(column) && !identifiers.contains(column) && !asDelivered.contains(cell)) {
+                keptTrimmed.add(cell);
+            }
+        });
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < tabular.headerWidth(); c++) {
             Field<String> cell = DSL.field(name("c" + c), SQLDataType.VARCHAR);
-            cells.add(dsl.renderInlined(asDelivered.contains(c) ? filled(cell) : trimmed(cell)) + " AS t" + c);
+            cells.add(dsl.renderInlined(keptTrimmed.contains(c) ? trimmed(cell) : filled(cell)) + " AS t" + c);
             if (asDelivered.contains(c)) {
                 cells.add("c" + c + " AS u" + c);
             }

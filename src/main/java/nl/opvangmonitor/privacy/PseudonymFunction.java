@@ -32,13 +32,15 @@ public final class PseudonymFunction {
     }
 
     public static synchronized void ensureRegistered(Connection connection, Pseudonymizer pseudonymizer) throws SQLException {
-        register(connection, NAME, DuckDBColumnType.UHUGEINT, (texts, output) -> {
-            for (int i = 0; i < texts.length; i++) {
-                String identifier = texts[i];
-                if (identifier == null || identifier.isBlank()) {
-                    output.setNull(i);
-                } else {
-                    output.setUHugeInt(i, pseudonymizer.pseudonym(identifier));
+        register(connection, NAME, DuckDBColumnType.UHUGEINT, (input, output) -> {
+            if (!VectorMemory.pseudonymise(input, output, pseudonymizer)) {
+                for (int i = 0; i < input.rowCount(); i++) {
+                    String identifier = input.isNull(i) ? null : input.getString(i);
+                    if (identifier == null || identifier.isBlank()) {
+                        output.setNull(i);
+                    } else {
+                        output.setUHugeInt(i, pseudonymizer.pseudonym(identifier));
+                    }
                 }
             }
         });
@@ -50,10 +52,10 @@ public final class PseudonymFunction {
      * instance; sources use it for their own parsers (finance: council amounts).
      */
     public static void register(Connection connection, String name, Function<String, byte[]> function) throws SQLException {
-        register(connection, name, DuckDBColumnType.VARCHAR, (texts, output) -> {
-            byte[][] results = new byte[texts.length][];
-            for (int i = 0; i < texts.length; i++) {
-                results[i] = texts[i] == null ? null : function.apply(texts[i]);
+        register(connection, name, DuckDBColumnType.VARCHAR, (input, output) -> {
+            byte[][] results = new byte[(int) input.rowCount()][];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = input.isNull(i) ? null : function.apply(input.getString(i));
             }
             output.setStringUtf8Batch(0, results);
         });
@@ -72,9 +74,9 @@ public final class PseudonymFunction {
         }
     }
 
-    /** Writes the results of one vector of texts (NULL as null) into the output vector. */
+    /** Writes the results of one vector of texts into the output vector. */
     private interface VectorFunction {
-        void apply(String[] texts, DuckDBWritableVector output);
+        void apply(DuckDBReadableVector input, DuckDBWritableVector output);
     }
 
     private static synchronized void register(Connection connection, String name, DuckDBColumnType returnType, VectorFunction function)
@@ -93,14 +95,7 @@ public final class PseudonymFunction {
                 .withName(name)
                 .withParameter(DuckDBColumnType.VARCHAR)
                 .withReturnType(returnType)
-                .withVectorizedFunction((input, output) -> {
-                    DuckDBReadableVector vector = input.vector(0);
-                    String[] texts = new String[(int) input.rowCount()];
-                    for (int i = 0; i < texts.length; i++) {
-                        texts[i] = vector.isNull(i) ? null : vector.getString(i);
-                    }
-                    function.apply(texts, output);
-                })
+                .withVectorizedFunction((input, output) -> function.apply(input.vector(0), output))
                 .register(connection);
     }
 }

@@ -67,8 +67,38 @@ public final class Pseudonymizer {
      * {@code appendHugeInt(low, high)}): no {@link BigInteger} per identifier.
      */
     public Halves halves(String identifier) {
-        byte[] hmac = hmac(identifier);
+        return halvesOf(hmac(identifier));
+    }
+
+    private static Halves halvesOf(byte[] hmac) {
         return new Halves((long) BIG_ENDIAN_LONG.get(hmac, 0), (long) BIG_ENDIAN_LONG.get(hmac, Long.BYTES));
+    }
+
+    /**
+     * The same pseudonym for an identifier given as its UTF-8 bytes (the first {@code length} of {@code utf8}), as
+     * DuckDB holds a short text inline in its vectors; null when the identifier is blank. ASCII is normalised byte by
+     * byte into {@code utf8} itself (which the call may therefore change); any other text goes through the
+     * {@code String} rule, so both give what {@link #halves(String)} gives.
+     */
+    public Halves halves(byte[] utf8, int length) {
+        for (int i = 0; i < length; i++) {
+            if (utf8[i] < 0) {
+                String identifier = new String(utf8, 0, length, StandardCharsets.UTF_8);
+                return identifier.isBlank() ? null : halves(identifier);
+            }
+        }
+        int kept = 0;
+        boolean blank = true;
+        for (int i = 0; i < length; i++) {
+            char c = (char) utf8[i];
+            if (!Character.isWhitespace(c)) {
+                blank = false;
+            }
+            if (kept(c)) {
+                utf8[kept++] = (byte) Character.toUpperCase(c);
+            }
+        }
+        return blank ? null : halvesOf(hmac(utf8, kept));
     }
 
     /**
@@ -88,6 +118,17 @@ public final class Pseudonymizer {
     private byte[] hmac(String identifier) {
         MessageDigest inner = copy(innerStart);
         updateNormalised(inner, identifier);
+        return outerHash(inner);
+    }
+
+    /** HMAC-SHA256 of the first {@code length} bytes of an identifier already normalised. */
+    private byte[] hmac(byte[] normalised, int length) {
+        MessageDigest inner = copy(innerStart);
+        inner.update(normalised, 0, length);
+        return outerHash(inner);
+    }
+
+    private byte[] outerHash(MessageDigest inner) {
         MessageDigest outer = copy(outerStart);
         outer.update(inner.digest());
         return outer.digest();
