@@ -46,6 +46,36 @@ class FingerprintTest {
         assertThat(fingerprint.contentLines()).isEqualTo(50_001);
     }
 
+    @Test
+    void newlines_whenAnyBytesAndAnyRange_thenEveryLineFeedCountedOnce() {
+        // given: every byte value (0x0A beside 0x0B, 0x8A and 0x00, where a word-wise count could slip), then random
+        // bytes with many line feeds, counted over ranges of every start and end within a word
+        byte[] bytes = new byte[4096];
+        for (int i = 0; i < 256; i++) {
+            bytes[i] = (byte) i;
+        }
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 256; i < bytes.length; i++) {
+            bytes[i] = random.nextInt(4) == 0 ? (byte) '\n' : (byte) random.nextInt(256);
+        }
+
+        for (int from = 0; from < 9; from++) {
+            for (int to = bytes.length - 9; to <= bytes.length; to++) {
+                // when
+                long counted = Fingerprint.newlines(bytes, from, to);
+
+                // then
+                long expected = 0;
+                for (int i = from; i < to; i++) {
+                    expected += bytes[i] == '\n' ? 1 : 0;
+                }
+                assertThat(counted).as("[%d, %d)", from, to).isEqualTo(expected).isGreaterThan(900);
+            }
+        }
+        assertThat(Fingerprint.newlines(bytes, 5, 5)).isZero();
+        assertThat(Fingerprint.newlines(bytes, 10, 11)).isEqualTo(1);
+    }
+
     private long lines(String text) throws IOException {
         return Fingerprint.of(Files.writeString(dir.resolve("f" + text.hashCode() + ".csv"), text)).contentLines();
     }
