@@ -283,7 +283,7 @@ public final class BenchCommand {
 
     /**
      * The given files of {@code input} loaded on their own into a warehouse of their own, in a JVM of their own started as
-     * a nightly run starts (with the start-up cache when bench has it, and {@code jvmOptions}): nothing else on the cores,
+     * a nightly run starts (with the options of ./opvangmonitor that bench has, such as the start-up cache, and {@code jvmOptions}): nothing else on the cores,
      * as DuckDB's own {@code read_csv} has none beside it. The files are linked (copied where links are not possible) into
      * their source folders under {@code dir}; the load's output is in {@code load.log} beside them.
      */
@@ -301,8 +301,8 @@ public final class BenchCommand {
         Path warehouse = dir.resolve("warehouse/opvangmonitor.duckdb");
         List<String> options = new ArrayList<>();
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (option.startsWith("-XX:AOTCache=")) {
-                options.add(option); // the start-up cache of ./opvangmonitor, which a nightly load starts with too
+            if (option.startsWith("-XX:") && !option.startsWith("-XX:AOTCacheOutput")) {
+                options.add(option); // what ./opvangmonitor starts a nightly load with too: its start-up cache, its compiler's thresholds
             }
         }
         options.addAll(jvmOptions);
