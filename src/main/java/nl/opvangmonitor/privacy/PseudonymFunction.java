@@ -34,17 +34,22 @@ public final class PseudonymFunction {
     public static synchronized void ensureRegistered(Connection connection, Pseudonymizer pseudonymizer) throws SQLException {
         register(connection, NAME, DuckDBColumnType.UHUGEINT, (input, output) -> {
             if (!VectorMemory.pseudonymise(input, output, pseudonymizer)) {
-                for (int i = 0; i < input.rowCount(); i++) {
-                    String identifier = input.isNull(i) ? null : input.getString(i);
-                    if (identifier == null || identifier.isBlank()) {
-                        output.setNull(i);
-                    } else {
-                        output.setUHugeInt(i, pseudonymizer.pseudonym(identifier));
-                    }
-                }
+                pseudonymiseThroughAccessors(input, output, pseudonymizer);
             }
         });
         register(connection, SCRUB, text -> SafeMessage.scrub(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The pseudonyms of a vector through the driver's accessors: where its vectors' memory is not at hand ({@link VectorMemory}). */
+    static void pseudonymiseThroughAccessors(DuckDBReadableVector input, DuckDBWritableVector output, Pseudonymizer pseudonymizer) {
+        for (int i = 0; i < input.rowCount(); i++) {
+            String identifier = input.isNull(i) ? null : input.getString(i);
+            if (identifier == null || identifier.isBlank()) {
+                output.setNull(i);
+            } else {
+                output.setUHugeInt(i, pseudonymizer.pseudonym(identifier));
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class FingerprintTest {
         for (int i = 0; i < 256; i++) {
             bytes[i] = (byte) i;
         }
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         for (int i = 256; i < bytes.length; i++) {
             bytes[i] = random.nextInt(4) == 0 ? (byte) '\n' : (byte) random.nextInt(256);
         }
