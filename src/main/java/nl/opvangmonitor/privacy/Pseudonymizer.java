@@ -87,18 +87,12 @@ public final class Pseudonymizer {
                 return identifier.isBlank() ? null : halves(identifier);
             }
         }
-        int kept = 0;
-        boolean blank = true;
         for (int i = 0; i < length; i++) {
-            char c = (char) utf8[i];
-            if (!Character.isWhitespace(c)) {
-                blank = false;
-            }
-            if (kept(c)) {
-                utf8[kept++] = (byte) Character.toUpperCase(c);
+            if (!Character.isWhitespace((char) utf8[i])) {
+                return halvesOf(hmac(utf8, normaliseAscii(utf8, length)));
             }
         }
-        return blank ? null : halvesOf(hmac(utf8, kept));
+        return null;
     }
 
     /**
@@ -142,18 +136,30 @@ public final class Pseudonymizer {
      */
     private static void updateNormalised(MessageDigest digest, String identifier) {
         byte[] ascii = new byte[identifier.length()];
-        int length = 0;
         for (int i = 0; i < identifier.length(); i++) {
             char c = identifier.charAt(i);
             if (c >= 0x80) {
                 digest.update(normalised(identifier).getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            ascii[i] = (byte) c;
+        }
+        digest.update(ascii, 0, normaliseAscii(ascii, ascii.length));
+    }
+
+    /**
+     * The general rule on ASCII bytes, in place: whitespace, dots and dashes removed, every other byte in upper case
+     * (an ASCII character stays ASCII in upper case). Returns how many bytes are kept, at the front.
+     */
+    private static int normaliseAscii(byte[] ascii, int length) {
+        int kept = 0;
+        for (int i = 0; i < length; i++) {
+            char c = (char) ascii[i];
             if (kept(c)) {
-                ascii[length++] = (byte) Character.toUpperCase(c);
+                ascii[kept++] = (byte) Character.toUpperCase(c);
             }
         }
-        digest.update(ascii, 0, length);
+        return kept;
     }
 
     /** The general rule: whitespace, dots and dashes removed, every other {@code char} in upper case. */
